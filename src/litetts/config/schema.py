@@ -1,0 +1,80 @@
+"""The settings schema: attrs classes, one per section, each field documented.
+
+Every field has a default, so ``Settings()`` is a complete, working configuration.
+Values are checked once, here, when a settings object is built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attrs import field, frozen, validators
+
+from litetts.kokoro.model import MAX_SPEED, MIN_SPEED
+from litetts.kokoro.vocabulary import MAX_TOKENS
+
+__all__ = ["ModelSettings", "Settings", "SynthesisSettings"]
+
+
+def _optional_path(value: str | Path | None) -> Path | None:
+    return None if value is None or value == "" else Path(value).expanduser()
+
+
+@frozen
+class ModelSettings:
+    """Where the model and voices come from and how the model runs."""
+
+    model_path: Path | None = field(default=None, converter=_optional_path)
+    """A Kokoro ``.onnx`` file to use instead of the provisioned one."""
+
+    voices_path: Path | None = field(default=None, converter=_optional_path)
+    """A folder of ``NAME.bin`` voices or a kokoro-onnx ``voices-v1.0.bin`` npz."""
+
+    home: Path | None = field(default=None, converter=_optional_path)
+    """Asset folder; default ``$LITETTS_HOME`` or the platform cache folder."""
+
+    threads: int | None = field(
+        default=None, validator=validators.optional([validators.instance_of(int), validators.ge(1)])
+    )
+    """ONNX Runtime intra-op threads; default: the physical cores available."""
+
+
+@frozen
+class SynthesisSettings:
+    """Defaults for each request and the limits that protect the process."""
+
+    voice: str = field(default="af_heart", validator=validators.min_len(1))
+    """Voice id, OpenAI name or blend used when a request names none."""
+
+    speed: float = field(
+        default=1.0, converter=float, validator=[validators.ge(MIN_SPEED), validators.le(MAX_SPEED)]
+    )
+    """Speaking rate, 0.25 to 4.0."""
+
+    max_chars: int = field(
+        default=100_000, validator=[validators.instance_of(int), validators.ge(1)]
+    )
+    """Longest input accepted, in characters; longer text is an `InvalidInputError`."""
+
+    first_chunk_tokens: int = field(
+        default=40,
+        validator=[validators.instance_of(int), validators.ge(1), validators.le(MAX_TOKENS)],
+    )
+    """Soft size of the first chunk in phoneme tokens: smaller gives faster first audio."""
+
+    chunk_tokens: int = field(
+        default=250,
+        validator=[validators.instance_of(int), validators.ge(1), validators.le(MAX_TOKENS)],
+    )
+    """Size later chunks grow to, in phoneme tokens (the model's hard limit is 510)."""
+
+    normalize: bool = True
+    """Clean up text (Unicode, whitespace) before phonemization."""
+
+
+@frozen
+class Settings:
+    """All of litetts' settings."""
+
+    model: ModelSettings = field(factory=ModelSettings)
+    synthesis: SynthesisSettings = field(factory=SynthesisSettings)

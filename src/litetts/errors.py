@@ -1,0 +1,99 @@
+"""The litetts exception hierarchy.
+
+Every error the library raises on purpose is a `LiteTTSError`; subclasses also
+inherit the built-in exception they resemble, so ``except ValueError`` keeps
+working for callers who do not know litetts::
+
+    LiteTTSError
+    ├── AssetError(LiteTTSError, FileNotFoundError)  a model/voice file is missing or corrupt
+    ├── InvalidInputError(LiteTTSError, ValueError)  the caller passed something unusable
+    │   └── VoiceNotFoundError(InvalidInputError, KeyError)  unknown voice id or blend part
+    ├── PhonemizerError(LiteTTSError, RuntimeError)   text could not become phonemes
+    ├── ModelError(LiteTTSError, RuntimeError)        the acoustic model failed to load or run
+    └── MissingDependencyError(LiteTTSError, ImportError)  an optional extra is not installed
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = [
+    "AssetError",
+    "InvalidInputError",
+    "LiteTTSError",
+    "MissingDependencyError",
+    "ModelError",
+    "PhonemizerError",
+    "VoiceNotFoundError",
+]
+
+
+class LiteTTSError(Exception):
+    """Root of every error litetts raises on purpose."""
+
+
+class AssetError(LiteTTSError, FileNotFoundError):
+    """A model, voice or vocabulary file is missing, incomplete or corrupt.
+
+    The message names the file and the command that provisions it.
+    """
+
+    def __init__(self, message: str, *, path: object = None, fix: str | None = None) -> None:
+        text = message if fix is None else f"{message}; fix: {fix}"
+        super().__init__(text)
+        self.path = path
+        self.fix = fix
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class InvalidInputError(LiteTTSError, ValueError):
+    """The caller passed a value litetts cannot use (empty text, bad speed, ...).
+
+    Attributes:
+        field: the argument or request field at fault, when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class VoiceNotFoundError(InvalidInputError, KeyError):
+    """No voice has this id; the message lists close matches."""
+
+    def __init__(self, voice: str, known: Iterable[str]) -> None:
+        names = sorted(known)
+        close = difflib.get_close_matches(voice, names, n=3, cutoff=0.6)
+        hint = (
+            f"; close matches: {', '.join(close)}"
+            if close
+            else "; run `litetts voices` for the list"
+        )
+        super().__init__(f"unknown voice {voice!r}{hint}", field="voice")
+        self.voice = voice
+        self.close_matches = close
+
+    def __str__(self) -> str:
+        # KeyError would otherwise repr() the message.
+        return str(self.args[0])
+
+
+class PhonemizerError(LiteTTSError, RuntimeError):
+    """Text could not be turned into phonemes (backend missing, language unsupported)."""
+
+
+class ModelError(LiteTTSError, RuntimeError):
+    """The acoustic model could not be loaded or failed while running."""
+
+
+class MissingDependencyError(LiteTTSError, ImportError):
+    """An optional extra is needed for this feature; the message names it."""
+
+    def __init__(self, feature: str, extra: str, module: str, *, hint: str | None = None) -> None:
+        fix = hint if hint is not None else f"install it with: pip install 'litetts[{extra}]'"
+        super().__init__(f"{feature} needs the optional dependency {module!r}; {fix}")
+        self.extra = extra
+        self.module = module

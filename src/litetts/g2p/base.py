@@ -1,0 +1,21 @@
+"""The `Phonemizer` protocol: speakable text in, Kokoro phoneme string out."""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+__all__ = ["Phonemizer"]
+
+
+@runtime_checkable
+class Phonemizer(Protocol):
+    """Turns speakable text into a phoneme string in Kokoro's symbol set.
+
+    Implementations keep stress marks and punctuation. Symbols outside Kokoro's
+    vocabulary may remain; the vocabulary drops them before the model sees them.
+    Implementations that are not thread-safe hold their own lock.
+    """
+
+    def phonemize(self, text: str, lang: str) -> str:
+        """Phonemes for `text` spoken in `lang` (a code from `litetts.g2p.LANGUAGES`)."""
+        ...

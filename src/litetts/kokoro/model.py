@@ -1,0 +1,152 @@
+"""The Kokoro acoustic model on ONNX Runtime.
+
+Inputs: ``tokens`` int64 [1, N+2] (pads at both ends), ``style`` float32 [1, 256],
+``speed`` float32 [1]. Output: float32 audio at 24 kHz. One `InferenceSession`
+is shared by every thread; ONNX Runtime's ``run`` is thread-safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+import onnxruntime as ort
+import psutil
+
+from litetts.audio import Samples
+from litetts.errors import InvalidInputError, ModelError
+from litetts.kokoro.vocabulary import MAX_TOKENS
+
+__all__ = [
+    "MAX_SPEED",
+    "MIN_SPEED",
+    "AcousticModel",
+    "KokoroModel",
+    "Style",
+    "check_speed",
+    "default_threads",
+]
+
+logger = logging.getLogger(__name__)
+
+Style = npt.NDArray[np.float32]
+"""One voice style vector, float32 of shape (256,)."""
+
+MIN_SPEED = 0.25
+MAX_SPEED = 4.0
+
+
+def check_speed(speed: float) -> float:
+    """`speed` as a float within [0.25, 4.0].
+
+    Raises:
+        InvalidInputError: speed is not a finite number in range.
+    """
+    try:
+        value = float(speed)
+    except (TypeError, ValueError) as err:
+        raise InvalidInputError(f"speed must be a number, got {speed!r}", field="speed") from err
+    if not (MIN_SPEED <= value <= MAX_SPEED):  # also rejects NaN
+        raise InvalidInputError(
+            f"speed {speed!r} is out of range; use {MIN_SPEED} to {MAX_SPEED}", field="speed"
+        )
+    return value
+
+
+@runtime_checkable
+class AcousticModel(Protocol):
+    """Token ids plus a style vector in, float32 samples at 24 kHz out."""
+
+    def infer(self, tokens: Sequence[int], style: Style, speed: float) -> Samples:
+        """Audio for `tokens` (phoneme ids without pads), at most 510 of them."""
+        ...
+
+
+def default_threads() -> int:
+    """Intra-op threads by default: the physical cores this process may use."""
+    physical = psutil.cpu_count(logical=False) or os.cpu_count() or 1
+    try:
+        allowed = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        allowed = physical
+    return max(1, min(physical, allowed))
+
+
+class KokoroModel:
+    """Kokoro-82M on an ONNX Runtime session.
+
+    Args:
+        session: a ready session (see `from_path`), shared by all threads.
+    """
+
+    def __init__(self, session: ort.InferenceSession) -> None:
+        self.session = session
+        names = {i.name for i in session.get_inputs()}
+        self._tokens_name = "tokens" if "tokens" in names else "input_ids"
+        if self._tokens_name not in names or not {"style", "speed"} <= names:
+            raise ModelError(f"not a Kokoro model: inputs are {sorted(names)}")
+        speed_type = next(i.type for i in session.get_inputs() if i.name == "speed")
+        self._speed_dtype = np.int32 if "int" in speed_type else np.float32
+
+    @classmethod
+    def from_path(
+        cls,
+        path: Path | str,
+        *,
+        threads: int | None = None,
+        options: ort.SessionOptions | None = None,
+    ) -> KokoroModel:
+        """Load the model with explicit session options.
+
+        Args:
+            path: the ``.onnx`` file.
+            threads: intra-op threads; default `default_threads()`.
+            options: full control over the session; `threads` is ignored when given.
+
+        Raises:
+            ModelError: the file is not a loadable Kokoro model.
+        """
+        if options is None:
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = threads or default_threads()
+            options.inter_op_num_threads = 1
+            options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        started = time.perf_counter()
+        try:
+            session = ort.InferenceSession(
+                str(path), sess_options=options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as err:  # onnxruntime raises its own Fail/InvalidGraph types
+            raise ModelError(f"could not load Kokoro model {path}: {err}") from err
+        logger.info(
+            "Kokoro model loaded from %s in %.2f s (%d intra-op threads)",
+            path,
+            time.perf_counter() - started,
+            options.intra_op_num_threads,
+        )
+        return cls(session)
+
+    def infer(self, tokens: Sequence[int], style: Style, speed: float) -> Samples:
+        """Audio for `tokens` (without pads) in the voice `style`, float32 at 24 kHz."""
+        if not tokens:
+            return np.zeros(0, dtype=np.float32)
+        if len(tokens) > MAX_TOKENS:
+            raise InvalidInputError(f"{len(tokens)} tokens exceed the model's {MAX_TOKENS}")
+        feed = {
+            self._tokens_name: np.array([[0, *tokens, 0]], dtype=np.int64),
+            "style": np.asarray(style, dtype=np.float32).reshape(1, -1),
+            "speed": np.array([speed], dtype=self._speed_dtype),
+        }
+        try:
+            (audio,) = self.session.run(None, feed)[:1]
+        except Exception as err:  # onnxruntime's RuntimeException types
+            raise ModelError(f"Kokoro inference failed on {len(tokens)} tokens: {err}") from err
+        return np.ascontiguousarray(np.asarray(audio, dtype=np.float32).reshape(-1))

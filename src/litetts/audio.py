@@ -366,6 +366,31 @@ def trim_silence(
     return samples[max(0, start - keep) : min(len(samples), end + keep)]
 
 
+_LIMIT_CEILING: Final = 0.99
+
+
+def soft_limit(samples: Samples, knee: float = 0.9) -> Samples:
+    """Keep peaks inside (-1, 1) without hard clipping.
+
+    Samples within ``[-knee, knee]`` pass unchanged; beyond the knee a tanh curve
+    bends them smoothly towards 0.99 (slope 1 at the knee), so none reaches 1.
+    Kokoro sometimes overshoots full scale by a few percent on a handful of samples;
+    this touches only those.
+
+    Returns:
+        A new float32 array (the input is not modified).
+    """
+    if not 0.0 < knee < _LIMIT_CEILING:
+        raise ValueError(f"knee must be between 0 and {_LIMIT_CEILING}")
+    out = np.array(samples, dtype=np.float32)
+    over = np.abs(out) > knee
+    if over.any():
+        room = _LIMIT_CEILING - knee
+        excess = (np.abs(out[over]) - knee) / room
+        out[over] = np.sign(out[over]) * (knee + room * np.tanh(excess))
+    return out
+
+
 @attrs.frozen
 class SignalStats:
     """Health figures for a block of samples, all over its finite values."""

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from litetts.assets.store import AssetStore
-from litetts.audio import SAMPLE_RATE, Audio, trim_silence
+from litetts.audio import SAMPLE_RATE, Audio, soft_limit, trim_silence
 from litetts.config.schema import Settings, SynthesisSettings
 from litetts.errors import InvalidInputError
 from litetts.events import EventHub, Subscriber, SynthesisEvent
@@ -37,6 +37,9 @@ __all__ = ["Synthesizer"]
 logger = logging.getLogger(__name__)
 
 Normalizer = Callable[[str, str], str]
+
+_SILENT_SYMBOLS = " ;:,.!?—…\"()“”"
+"""Vocabulary symbols that carry no sound: a chunk of only these is not spoken."""
 
 
 def _silence(seconds: float) -> np.ndarray:
@@ -81,10 +84,13 @@ class Synthesizer:
         voices_path: Path | str | None = None,
         threads: int | None = None,
         settings: Settings | None = None,
+        warm_up: bool = True,
     ) -> Synthesizer:
         """The real pipeline: Kokoro on ONNX Runtime, espeak-ng, the provisioned voices.
 
-        Keyword arguments override the matching `settings.model` fields.
+        Keyword arguments override the matching `settings.model` fields. With
+        `warm_up`, one short phrase is spoken at load so that the first real
+        request does not pay for espeak's and ONNX Runtime's first-call set-up.
 
         Raises:
             AssetError: the model or voices are missing (run ``litetts assets fetch``).
@@ -96,12 +102,24 @@ class Synthesizer:
         model_file = model_path or model_settings.model_path or store.require_model()
         voices_source = voices_path or model_settings.voices_path or store.require_voices()
         model = KokoroModel.from_path(model_file, threads=threads or model_settings.threads)
-        return cls(
+        synthesizer = cls(
             model,
             VoiceBank.from_path(voices_source),
             EspeakPhonemizer(),
             settings=settings.synthesis,
         )
+        if warm_up:
+            synthesizer.warm_up()
+        return synthesizer
+
+    def warm_up(self) -> None:
+        """Speak one short phrase in the default voice and discard it (no event)."""
+        voice = self.voices.resolve(self.settings.voice)
+        lang = language_for_voice(parse_voice(voice)[0].voice)
+        phonemes = self.vocabulary.filter(self.phonemizer.phonemize("Hello.", lang))
+        tokens = self.vocabulary.encode(phonemes)
+        if tokens:
+            self.model.infer(tokens, self.voices.style(voice, len(tokens)), 1.0)
 
     def subscribe(self, callback: Subscriber) -> Callable[[], None]:
         """Receive one `SynthesisEvent` per request; returns an unsubscribe function."""
@@ -194,12 +212,12 @@ class Synthesizer:
         try:
             for chunk in self._chunks(text, lang):
                 tokens = self.vocabulary.encode(chunk.phonemes)
-                if not tokens:
+                if not chunk.phonemes.strip(_SILENT_SYMBOLS):
                     logger.debug("chunk %r has no speakable phonemes", chunk.text[:40])
                     continue
                 style = self.voices.style(voice, len(tokens))
                 samples = self.model.infer(tokens, style, speed)
-                speech = trim_silence(samples, SAMPLE_RATE)
+                speech = soft_limit(trim_silence(samples, SAMPLE_RATE, keep_seconds=0.04))
                 pause = _silence(chunk.pause_seconds / speed)
                 piece = Audio(np.concatenate([speech, pause]) if pause.size else speech)
                 chunks += 1

@@ -23,6 +23,7 @@ from litetts.audio import (
     Samples,
     SignalStats,
     signal_stats,
+    soft_limit,
     trim_silence,
 )
 from litetts.errors import InvalidInputError, MissingDependencyError
@@ -271,7 +272,7 @@ def test_unknown_format_is_rejected_with_the_choices() -> None:
 def test_missing_libsndfile_codec_is_a_missing_dependency(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sf, "available_subtypes", lambda _format=None: {})
 
-    with pytest.raises(MissingDependencyError, match=r"mp3 encoding needs libsndfile"):
+    with pytest.raises(MissingDependencyError, match=r"lacks MP3"):
         Audio(np.zeros(4)).to_bytes("mp3")
 
 
@@ -492,3 +493,21 @@ def test_signal_stats_flags_non_finite_and_measures_the_rest() -> None:
         peak=0.5, rms=0.5, dc_offset=0.0, clipped_fraction=0.25, finite=False, silent=False
     )
     assert expected == stats
+
+
+def test_soft_limit_keeps_peaks_below_full_scale() -> None:
+    samples = np.array([0.0, 0.5, -0.89, 0.95, -1.2, 3.0], dtype=np.float32)
+
+    limited = soft_limit(samples)
+
+    assert np.abs(limited).max() < 1.0
+    assert np.array_equal(samples[:3], limited[:3])
+    assert np.array_equal(np.sign(samples), np.sign(limited))
+
+
+def test_soft_limit_preserves_order_of_magnitudes() -> None:
+    samples = np.linspace(0.9, 5.0, 50, dtype=np.float32)
+
+    limited = soft_limit(samples)
+
+    assert (np.diff(limited) >= 0).all()

@@ -1,6 +1,6 @@
 """Voice specs: one voice id, an OpenAI name, or a weighted blend.
 
-Grammar (whitespace ignored)::
+Grammar (whitespace around the tokens ignored, none inside a name or weight)::
 
     spec   := part ("+" part)*
     part   := NAME ["(" WEIGHT ")"]       e.g. af_bella(2)+af_sky(1)
@@ -40,7 +40,9 @@ OPENAI_VOICES: Final[Mapping[str, str]] = MappingProxyType(
 )
 """OpenAI voice names -> the Kokoro voice that speaks for them."""
 
-_PART = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9_]*)(?:\((?P<weight>[^()]*)\))?$")
+_PART = re.compile(
+    r"^\s*(?P<name>[A-Za-z][A-Za-z0-9_]*)\s*(?:\(\s*(?P<weight>[^()\s]*)\s*\)\s*)?$"
+)
 _MAX_PARTS = 16
 
 
@@ -64,24 +66,34 @@ def parse_voice(spec: str) -> tuple[BlendPart, ...]:
     """
     if not isinstance(spec, str) or not spec.strip():
         raise InvalidInputError("voice must be a non-empty string", field="voice")
-    compact = "".join(spec.split())
-    pieces = compact.split("+")
+    pieces = spec.split("+")
     if len(pieces) > _MAX_PARTS:
         raise InvalidInputError(f"a blend may have at most {_MAX_PARTS} voices", field="voice")
-    weights: dict[str, float] = {}
+    named: list[tuple[str, float]] = []
     for piece in pieces:
         match = _PART.match(piece)
         if match is None:
             raise InvalidInputError(
-                f"malformed voice spec {spec!r} at {piece!r}; write e.g. af_bella(2)+af_sky(1)",
+                f"malformed voice spec {spec!r} at {piece.strip()!r}; "
+                "write e.g. af_bella(2)+af_sky(1)",
                 field="voice",
             )
         name = match["name"].lower()
-        name = OPENAI_VOICES.get(name, name)
-        weight = _weight(match["weight"], spec)
-        weights[name] = weights.get(name, 0.0) + weight
+        named.append((OPENAI_VOICES.get(name, name), _weight(match["weight"], spec)))
+    # Scale by the largest weight first, so that huge weights cannot overflow the sum.
+    largest = max(weight for _, weight in named)
+    weights: dict[str, float] = {}
+    for name, weight in named:
+        weights[name] = weights.get(name, 0.0) + weight / largest
     total = math.fsum(weights.values())
-    return tuple(BlendPart(name, w / total) for name, w in weights.items())
+    parts = tuple(BlendPart(name, w / total) for name, w in weights.items())
+    for part in parts:
+        if part.weight <= 0:
+            raise InvalidInputError(
+                f"the weight of {part.voice!r} in {spec!r} is too small next to the others",
+                field="voice",
+            )
+    return parts
 
 
 def _weight(raw: str | None, spec: str) -> float:

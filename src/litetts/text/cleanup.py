@@ -23,19 +23,20 @@ def _control_to_space(text: str) -> str:
 def normalize(text: str, lang: str = "en-us") -> str:
     """Speakable text from written text.
 
-    Today: Unicode NFC, invisible characters removed, control characters and odd
-    spaces turned into plain spaces, runs of spaces collapsed, line breaks kept
-    (a blank line marks a paragraph), ends stripped. Idempotent and pure.
+    Today: invisible characters removed, control characters and odd spaces turned
+    into plain spaces, runs of spaces collapsed, line breaks kept (a blank line
+    marks a paragraph), Unicode NFC, ends stripped. Idempotent and pure.
 
     Args:
         text: any string.
         lang: the language it is written in; reserved for language rules.
     """
     del lang  # language-specific rules arrive with the full normaliser
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_INVISIBLE)
     text = _control_to_space(text)
     text = _SPACES.sub(" ", text)
     text = _BLANK_LINES.sub("\n\n", text)
     text = _LINE_EDGES.sub(lambda m: "\n" * m.group().count("\n"), text)
-    return text.strip()
+    # NFC last: removing an invisible character can bring a letter and its accent together.
+    return unicodedata.normalize("NFC", text).strip()

@@ -58,11 +58,14 @@ def split_sentences(text: str) -> list[Sentence]:
             end, boundary = match.start(), "paragraph"
         elif match["stop"] is not None:
             end = match.end("stop")
-            if match["stop"].startswith(".") and _is_abbreviation(
-                text[start : match.start()] + "."
+            paragraph = "\n\n" in match["gap"]
+            if (
+                not paragraph  # a blank line ends the paragraph even after "Dr."
+                and match["stop"].startswith(".")
+                and _is_abbreviation(text[start : match.start()] + ".")
             ):
                 continue
-            boundary = "paragraph" if "\n\n" in match["gap"] else "sentence"
+            boundary = "paragraph" if paragraph else "sentence"
         else:
             end = match.end("cjk")
             boundary = "sentence"

@@ -1,0 +1,72 @@
+"""Hypothesis strategies shared by the test suite (one module, as attrs does)."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèüößñøçåÉÜ"
+"""ASCII and some non-ASCII letters that words are made of."""
+
+MAX_LETTERS = 7
+OPENING_QUOTES = ('"', "'", "“")
+CLOSING_MARKS = (".", ",", ";", ":", "!", "?")
+CLOSING_QUOTES = ('"', "'", "”")
+ABBREVIATIONS = ("Dr.", "Mr.", "e.g.", "etc.", "J.", "A.", "vs.")
+MAX_WORD_CHARS = 1 + MAX_LETTERS + 2
+"""The longest word `words()` draws: a quote, the letters, a mark and a quote."""
+
+SEPARATORS = (" ",) * 10 + ("\n", "\n\n")
+"""Gaps between words: mostly spaces, some line breaks and blank lines (paragraphs)."""
+
+
+@st.composite
+def words(draw: st.DrawFn) -> str:
+    """One word: letters, perhaps quoted, perhaps ending in punctuation; or an abbreviation."""
+    if draw(st.integers(0, 9)) == 0:
+        return draw(st.sampled_from(ABBREVIATIONS))
+    core = draw(st.text(LETTERS, min_size=1, max_size=MAX_LETTERS))
+    opening = draw(st.sampled_from(("",) * 8 + OPENING_QUOTES))
+    mark = draw(st.sampled_from(("",) * 4 + CLOSING_MARKS))
+    closing = draw(st.sampled_from(("",) * 6 + CLOSING_QUOTES)) if mark else ""
+    return opening + core + mark + closing
+
+
+@st.composite
+def prose(draw: st.DrawFn, max_words: int = 400) -> str:
+    """Speakable text: `words()` separated by spaces, line breaks and blank lines."""
+    drawn = draw(st.lists(words(), min_size=1, max_size=max_words))
+    gaps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(drawn), max_size=len(drawn)))
+    return drawn[0] + "".join(gap + word for gap, word in zip(gaps, drawn[1:]))
+
+
+TRICKY_CHARACTERS = (
+    "e \t\n\r\x0b\x85\u00a0\u2028\u2029\u3000"  # letters to combine with, odd spaces
+    "\u00ad\u200b\u200d\u2060\ufeff\u0301\u0308"  # invisible characters, combining marks
+)
+"""Whitespace, invisible characters and combining marks: what clean-up must handle."""
+
+any_text = st.text(
+    st.one_of(st.characters(codec=None, categories=None), st.sampled_from(TRICKY_CHARACTERS))
+)
+"""Any string, lone surrogates and control characters included, rich in tricky ones."""
+
+voice_names = st.builds(
+    "{}_{}".format,
+    st.text("abefhijpz", min_size=1, max_size=2),
+    st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8),
+)
+"""Voice-id-shaped names (lower case, so parsing keeps them as they are)."""
+
+blend_weights = st.floats(min_value=1e-150, max_value=1e150)
+"""Blend weights from tiny to huge, but never so far apart that a ratio underflows."""
+
+
+def _spell(weight: float) -> str:
+    # "1e+16" would read as two blend parts; "1e16" is the same number.
+    return repr(weight).replace("e+", "e")
+
+
+blend_specs = st.lists(st.tuples(voice_names, blend_weights), min_size=1, max_size=16).map(
+    lambda parts: "+".join(f"{name}({_spell(weight)})" for name, weight in parts)
+)
+"""Voice specs such as ``af_bella(2.0)+af_sky(0.5)``: 1 to 16 parts, names may repeat."""

@@ -34,9 +34,9 @@ def words(draw: st.DrawFn) -> str:
 @st.composite
 def prose(draw: st.DrawFn, max_words: int = 400) -> str:
     """Speakable text: `words()` separated by spaces, line breaks and blank lines."""
-    drawn = draw(st.lists(words(), min_size=1, max_size=max_words))
-    gaps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(drawn), max_size=len(drawn)))
-    return drawn[0] + "".join(gap + word for gap, word in zip(gaps, drawn[1:]))
+    first, *rest = draw(st.lists(words(), min_size=1, max_size=max_words))
+    gaps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(rest), max_size=len(rest)))
+    return first + "".join(gap + word for gap, word in zip(gaps, rest, strict=True))
 
 
 TRICKY_CHARACTERS = (

@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 
 Normalizer = Callable[[str, str], str]
 
-_SILENT_SYMBOLS = " ;:,.!?—…\"()“”"
+_SILENT_SYMBOLS = ' ;:,.!?—…"()“”'
 """Vocabulary symbols that carry no sound: a chunk of only these is not spoken."""
 
 

@@ -6,13 +6,13 @@ import math
 
 import pytest
 from hypothesis import given, settings
+from tests.strategies import blend_specs
 
 from litetts.errors import InvalidInputError
 from litetts.kokoro import OPENAI_VOICES, BlendPart, catalogue, format_blend, parse_voice
-from tests.strategies import blend_specs
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(spec=blend_specs)
 def test_weights_are_positive_and_sum_to_one(spec: str) -> None:
     weights = [p.weight for p in parse_voice(spec)]
@@ -21,7 +21,7 @@ def test_weights_are_positive_and_sum_to_one(spec: str) -> None:
     assert math.isclose(1.0, math.fsum(weights))
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(spec=blend_specs)
 def test_format_then_parse_gives_the_same_parts(spec: str) -> None:
     parts = parse_voice(spec)
@@ -29,11 +29,11 @@ def test_format_then_parse_gives_the_same_parts(spec: str) -> None:
     again = parse_voice(format_blend(parts))
 
     assert [p.voice for p in parts] == [p.voice for p in again]
-    for expected, actual in zip(parts, again):
+    for expected, actual in zip(parts, again, strict=True):
         assert math.isclose(expected.weight, actual.weight, rel_tol=1e-5)
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(spec=blend_specs)
 def test_each_voice_appears_once(spec: str) -> None:
     voices = [p.voice for p in parse_voice(spec)]

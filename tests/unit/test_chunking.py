@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.strategies import MAX_WORD_CHARS, prose
 
 from litetts.text import PAUSES, Chunk, chunk_text
-from tests.strategies import MAX_WORD_CHARS, prose
 
 Phonemize = Callable[[str], str]
 
@@ -106,7 +106,7 @@ def test_first_chunk_respects_first_tokens_when_the_first_word_fits(
     text: str, phonemize: Phonemize, lims: tuple[int, int, int]
 ) -> None:
     first_tokens = lims[1]
-    first_word = text.split()[0]
+    first_word = text.split(maxsplit=1)[0]
     if len(phonemize(first_word)) > first_tokens:
         return
 

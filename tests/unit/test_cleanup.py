@@ -6,9 +6,9 @@ import unicodedata
 
 import pytest
 from hypothesis import given, settings
+from tests.strategies import any_text
 
 from litetts.text import normalize
-from tests.strategies import any_text
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
-
-from litetts.text import Sentence, split_sentences
 from tests.strategies import any_text, prose
 
+from litetts.text import Sentence, split_sentences
 
-@settings(max_examples=200)
+
+@settings(max_examples=100)
 @given(text=prose())
 def test_joined_sentences_give_the_words_back(text: str) -> None:
     sentences = split_sentences(text)
@@ -25,7 +25,7 @@ def test_no_character_but_whitespace_is_lost_from_any_text(text: str) -> None:
     assert text.split() == " ".join(s.text for s in sentences).split()
 
 
-@settings(max_examples=200)
+@settings(max_examples=100)
 @given(text=prose())
 def test_every_sentence_is_non_empty_with_single_spaces(text: str) -> None:
     for sentence in split_sentences(text):
@@ -33,7 +33,7 @@ def test_every_sentence_is_non_empty_with_single_spaces(text: str) -> None:
         assert sentence.text
 
 
-@settings(max_examples=200)
+@settings(max_examples=100)
 @given(text=prose())
 def test_only_the_last_sentence_ends_the_text(text: str) -> None:
     boundaries = [s.boundary for s in split_sentences(text)]
@@ -42,7 +42,7 @@ def test_only_the_last_sentence_ends_the_text(text: str) -> None:
     assert "end" not in boundaries[:-1]
 
 
-@settings(max_examples=200)
+@settings(max_examples=100)
 @given(text=prose())
 def test_no_sentence_spans_a_blank_line(text: str) -> None:
     paragraphs = [p.split() for p in text.split("\n\n") if p.split()]

@@ -7,11 +7,11 @@ import threading
 
 import numpy as np
 import pytest
+from tests.fakes import LetterPhonemizer, ToneModel, fake_voices, voice_table
 
-from litetts import InvalidInputError, Synthesizer, SynthesisEvent, VoiceNotFoundError
+from litetts import InvalidInputError, SynthesisEvent, Synthesizer, VoiceNotFoundError
 from litetts.config import SynthesisSettings
 from litetts.kokoro.vocabulary import MAX_TOKENS
-from tests.fakes import LetterPhonemizer, ToneModel, fake_voices, voice_table
 
 
 @pytest.fixture

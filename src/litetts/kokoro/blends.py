@@ -40,9 +40,7 @@ OPENAI_VOICES: Final[Mapping[str, str]] = MappingProxyType(
 )
 """OpenAI voice names -> the Kokoro voice that speaks for them."""
 
-_PART = re.compile(
-    r"^\s*(?P<name>[A-Za-z][A-Za-z0-9_]*)\s*(?:\(\s*(?P<weight>[^()\s]*)\s*\)\s*)?$"
-)
+_PART = re.compile(r"^\s*(?P<name>[A-Za-z][A-Za-z0-9_]*)\s*(?:\(\s*(?P<weight>[^()\s]*)\s*\)\s*)?$")
 _MAX_PARTS = 16
 
 

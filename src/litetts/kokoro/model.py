@@ -12,16 +12,18 @@ import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
-import onnxruntime as ort
 import psutil
 
 from litetts.audio import Samples
 from litetts.errors import InvalidInputError, ModelError
 from litetts.kokoro.vocabulary import MAX_TOKENS
+
+if TYPE_CHECKING:
+    import onnxruntime as ort
 
 __all__ = [
     "MAX_SPEED",
@@ -112,6 +114,8 @@ class KokoroModel:
         Raises:
             ModelError: the file is not a loadable Kokoro model.
         """
+        import onnxruntime as ort  # loaded here so that importing litetts stays cheap
+
         if options is None:
             options = ort.SessionOptions()
             options.intra_op_num_threads = threads or default_threads()

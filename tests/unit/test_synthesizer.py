@@ -37,7 +37,9 @@ def test_synthesize_returns_24khz_finite_audio(tts: Synthesizer) -> None:
     assert np.isfinite(audio.samples).all()
 
 
-def test_stream_pieces_concatenate_to_synthesize(tts: Synthesizer) -> None:
+def test_stream_pieces_concatenate_to_synthesize(model: ToneModel) -> None:
+    settings = SynthesisSettings(first_chunk_tokens=30, chunk_tokens=30)
+    tts = Synthesizer(model, fake_voices(), LetterPhonemizer(), settings=settings)
     text = "One sentence here. Another one follows! And a third, with a comma?"
 
     pieces = list(tts.stream(text))
@@ -45,6 +47,19 @@ def test_stream_pieces_concatenate_to_synthesize(tts: Synthesizer) -> None:
 
     assert len(pieces) > 1
     assert np.array_equal(whole.samples, np.concatenate([p.samples for p in pieces]))
+
+
+def test_stream_leads_with_a_short_chunk_but_synthesize_does_not(
+    tts: Synthesizer, model: ToneModel
+) -> None:
+    text = "This opening sentence is long enough to be cut for a quick first audio."
+
+    list(tts.stream(text))
+    streamed = len(model.calls)
+    model.calls.clear()
+    tts.synthesize(text)
+
+    assert (2, 1) == (streamed, len(model.calls))
 
 
 def test_stream_does_no_work_until_iterated(tts: Synthesizer, model: ToneModel) -> None:

@@ -122,6 +122,11 @@ class KokoroModel:
             options.inter_op_num_threads = 1
             options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            # Memory patterns pre-plan buffers for each input shape; Kokoro's shapes
+            # change with every chunk, so they only add peak memory (measured: 735 ->
+            # 627 MB on a 400-word text, same speed). The arena stays on: without it
+            # glibc's heap fragments and peak RSS passes 2 GB.
+            options.enable_mem_pattern = False
         options.log_severity_level = 3
         started = time.perf_counter()
         try:

@@ -137,8 +137,8 @@ def chunk_text(
     phonemize: Phonemize,
     *,
     max_tokens: int = 510,
-    first_tokens: int = 40,
-    target_tokens: int = 250,
+    first_tokens: int = 20,
+    target_tokens: int = 150,
 ) -> Iterator[Chunk]:
     """Chunks of `text` for the model, yielded as soon as each is complete.
 

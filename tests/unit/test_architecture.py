@@ -1,0 +1,78 @@
+"""DESIGN.md's rule of direction, checked on the source: lower layers never import higher."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+# Layer of each top-level part of `litetts`; a module may import only its own layer or lower.
+LAYERS = {
+    "errors": 0,
+    "audio": 0,
+    "data": 0,
+    "events": 0,
+    "text": 1,
+    "g2p": 1,
+    "kokoro": 1,
+    "assets": 1,
+    "config": 2,
+    "synthesizer": 3,
+    "cache": 3,
+    "validation": 4,
+    "performance": 4,
+    "health": 4,
+}
+WEB = {"fastapi", "uvicorn", "starlette", "litetts_adapters", "typer", "rich", "click"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _part(module: str) -> str | None:
+    pieces = module.split(".")
+    return pieces[1] if pieces[0] == "litetts" and len(pieces) > 1 else None
+
+
+LIBRARY_FILES = sorted((SRC / "litetts").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", LIBRARY_FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_library_never_imports_web_or_adapters(path: Path) -> None:
+    roots = {name.split(".")[0] for name in _imports(path)}
+
+    assert set() == roots & WEB
+
+
+@pytest.mark.parametrize("path", LIBRARY_FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_lower_layers_never_import_higher_ones(path: Path) -> None:
+    own = _part("litetts." + ".".join(path.relative_to(SRC / "litetts").with_suffix("").parts))
+    if own in (None, "__init__", "__main__"):
+        return
+    own_layer = LAYERS[own]
+
+    higher = {
+        name
+        for name in _imports(path)
+        if (part := _part(name)) is not None and LAYERS.get(part, -1) > own_layer
+    }
+
+    assert set() == higher
+
+
+def test_every_library_part_has_a_layer() -> None:
+    parts = {p.stem if p.is_file() else p.name for p in (SRC / "litetts").iterdir()}
+    parts -= {"__init__", "__main__", "__pycache__", "py"}
+
+    assert set() == {p for p in parts if p not in LAYERS and not p.startswith(".")}

@@ -193,7 +193,7 @@ def test_a_bin_file_of_the_wrong_size_is_an_asset_error(tmp_path: Path) -> None:
     folder = write_bins(tmp_path, {"af_bella": np.zeros((ROWS - 1, DIM), np.float32)})
     bank = VoiceBank.from_path(folder)
 
-    with pytest.raises(AssetError, match="'af_bella' has 130304 values"):
+    with pytest.raises(AssetError, match=r"'af_bella' in .*af_bella.bin has 130304 values"):
         bank.table("af_bella")
 
 
@@ -273,3 +273,23 @@ def test_an_unknown_voice_in_a_blend_is_named(bank: VoiceBank) -> None:
 def test_an_unknown_voice_is_also_a_key_error(bank: VoiceBank) -> None:
     with pytest.raises(KeyError):
         bank.style("zz_top", 3)
+
+
+def test_blend_cache_is_bounded() -> None:
+    tables = {f"af_v{i}": np.full((510, 256), i, dtype=np.float32) for i in range(3)}
+    bank = VoiceBank(tables)
+
+    for weight in range(1, 100):
+        bank.table(f"af_v0({weight})+af_v1(1)")
+
+    assert len(bank._blends) <= 32
+
+
+def test_blend_cache_returns_the_same_table_on_a_hit() -> None:
+    bank = VoiceBank(
+        {"af_a": np.ones((510, 256), np.float32), "af_b": np.zeros((510, 256), np.float32)}
+    )
+
+    first = bank.table("af_a+af_b")
+
+    assert first is bank.table("af_a + af_b")

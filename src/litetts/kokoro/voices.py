@@ -19,6 +19,7 @@ import numpy.typing as npt
 from attrs import frozen
 
 from litetts.assets.manifest import load_manifest
+from litetts.assets.store import FETCH_COMMAND
 from litetts.errors import AssetError, InvalidInputError, VoiceNotFoundError
 from litetts.g2p.languages import LANGUAGE_NAMES, LANGUAGES, resolve_language
 from litetts.kokoro.blends import OPENAI_VOICES, BlendPart, format_blend, parse_voice
@@ -34,6 +35,7 @@ VoiceTable = npt.NDArray[np.float32]
 
 LEGACY_BLENDS: Final[Mapping[str, str]] = {"af": "af_bella+af_sarah"}
 _ROWS, _DIM = MAX_TOKENS, 256
+_BLEND_CACHE_SIZE = 32
 
 
 @frozen
@@ -85,6 +87,7 @@ class VoiceBank:
             and all(p.voice in self._sources for p in parse_voice(spec))
         }
         self._cache: dict[str, VoiceTable] = {}
+        self._blends: dict[str, VoiceTable] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -125,26 +128,32 @@ class VoiceBank:
         return format_blend(parts)
 
     def table(self, spec: str) -> VoiceTable:
-        """The (510, 256) table for a voice id, OpenAI name or blend."""
+        """The (510, 256) table for a voice id, OpenAI name or blend.
+
+        Single voices stay cached (55 at most, 0.5 MB each); blends are kept in a
+        small LRU cache, so a server that accepts any blend does not grow without bound.
+        """
         key = self.resolve(spec)
-        with self._lock:
-            cached = self._cache.get(key)
-        if cached is not None:
-            return cached
         parts = parse_voice(key)
         if len(parts) == 1:
-            table = self._load(parts[0].voice)
-        else:
-            table = _blend(parts, self._load)
+            return self._load(parts[0].voice)
+        with self._lock:
+            cached = self._blends.pop(key, None)
+            if cached is not None:
+                self._blends[key] = cached  # most recently used goes last
+                return cached
+        table = _blend(parts, self._load)
         table.setflags(write=False)
         with self._lock:
-            self._cache[key] = table
+            self._blends[key] = table
+            while len(self._blends) > _BLEND_CACHE_SIZE:
+                self._blends.pop(next(iter(self._blends)))
         return table
 
     def style(self, spec: str, n_tokens: int) -> Style:
         """The style vector for an utterance of `n_tokens` phoneme tokens (row N-1)."""
         if n_tokens < 1:
-            raise InvalidInputError("a style needs at least one token")
+            raise InvalidInputError("a style needs at least one token", field="input")
         table = self.table(spec)
         row: Style = table[min(n_tokens, len(table)) - 1]
         return row
@@ -159,7 +168,7 @@ class VoiceBank:
         else:
             source = self._sources[voice]
             raw = _read_bin(source, voice) if isinstance(source, Path) else source
-            table = _as_table(raw, voice)
+            table = _as_table(raw, voice, source if isinstance(source, Path) else None)
         table.setflags(write=False)
         with self._lock:
             self._cache[voice] = table
@@ -182,22 +191,29 @@ def _read_bin(path: Path, voice: str) -> VoiceTable:
     return data
 
 
-def _as_table(raw: npt.ArrayLike, voice: str) -> VoiceTable:
+def _as_table(raw: npt.ArrayLike, voice: str, path: Path | None = None) -> VoiceTable:
+    where = f" in {path}" if path is not None else ""
     array = np.asarray(raw, dtype=np.float32)
     if array.size != _ROWS * _DIM:
         raise AssetError(
-            f"voice {voice!r} has {array.size} values, expected {_ROWS}x{_DIM} "
-            "(a Kokoro v1.0 voice table)"
+            f"voice {voice!r}{where} has {array.size} values, expected {_ROWS}x{_DIM} "
+            "(a Kokoro v1.0 voice table)",
+            path=path,
+            fix=f"{FETCH_COMMAND} --force, or point voices_path at Kokoro v1.0 voices",
         )
     table = np.ascontiguousarray(array.reshape(_ROWS, _DIM))
     if not np.isfinite(table).all():
-        raise AssetError(f"voice {voice!r} holds NaN or infinite values")
+        raise AssetError(
+            f"voice {voice!r}{where} holds NaN or infinite values",
+            path=path,
+            fix=f"{FETCH_COMMAND} --force",
+        )
     return table
 
 
 def _load_npz(path: Path) -> dict[str, VoiceTable]:
     try:
         with np.load(path, allow_pickle=False) as archive:
-            return {name: _as_table(archive[name], name) for name in archive.files}
+            return {name: _as_table(archive[name], name, path) for name in archive.files}
     except (OSError, ValueError, zipfile.BadZipFile) as err:
         raise AssetError(f"{path} is not a voices npz (voices-v1.0.bin): {err}", path=path) from err

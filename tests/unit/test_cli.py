@@ -374,11 +374,17 @@ class FakeStore:
     def __init__(self, home: Path) -> None:
         self.home = home
         self.forced: list[bool] = []
+        self.whisper: list[str] = []
 
     def fetch(
-        self, *, progress: Callable[[ProgressEvent], None], force: bool = False
+        self,
+        *,
+        progress: Callable[[ProgressEvent], None],
+        force: bool = False,
+        whisper: Sequence[str] = (),
     ) -> list[AssetState]:
         self.forced.append(force)
+        self.whisper = list(whisper)
         for stage in ("model", "voices"):
             progress(ProgressEvent(stage, 1, 2, "downloading [1/2]"))
             progress(ProgressEvent(stage, 2, 2, "verified"))
@@ -438,3 +444,10 @@ def test_version_prints_the_version(runner: CliRunner) -> None:
 
     assert 0 == result.exit_code
     assert f"litetts {litetts.__version__}\n" == result.stdout
+
+
+def test_assets_fetch_passes_whisper_sizes(runner: CliRunner, fake_store: FakeStore) -> None:
+    result = runner.invoke(app, ["assets", "fetch", "--whisper", "tiny.en", "--whisper", "base"])
+
+    assert 0 == result.exit_code
+    assert ["tiny.en", "base"] == fake_store.whisper

@@ -24,14 +24,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m litetts.assets")
     parser.add_argument("command", choices=["fetch", "status", "verify"])
     parser.add_argument("--force", action="store_true", help="fetch again even if present")
+    parser.add_argument(
+        "--whisper", action="append", default=[], help="also a Whisper model: tiny.en or base"
+    )
     args = parser.parse_args(argv)
     store = AssetStore()
     try:
         if args.command == "fetch":
-            return _report(store.fetch(progress=_progress, force=args.force))
+            return _report(store.fetch(progress=_progress, force=args.force, whisper=args.whisper))
         if args.command == "status":
-            return _report(store.status())
-        return _report(store.verify())
+            return _report(store.status(whisper=args.whisper))
+        return _report(store.verify(whisper=args.whisper))
     except AssetError as err:
         sys.stderr.write(f"error: {err}\n")
         return 1

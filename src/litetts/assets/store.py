@@ -5,6 +5,7 @@ Layout under the asset home (``LITETTS_HOME`` or the platform cache folder)::
     kokoro-v1.0/kokoro-v1.0.int8.onnx
     kokoro-v1.0/kokoro-v1.0.int8.onnx.verified   size, mtime and SHA-256 last checked
     kokoro-v1.0/voices/af_heart.bin ...           one float32 (510, 1, 256) table each
+    whisper/tiny.en/model.bin ...                 CTranslate2 Whisper models, on request
 
 Every write goes to a temporary name in the same folder, is verified, then renamed,
 so an interrupted fetch never leaves a file that looks complete.
@@ -19,7 +20,7 @@ import os
 import shutil
 import tarfile
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
@@ -27,7 +28,7 @@ from typing import Literal
 import platformdirs
 from attrs import frozen
 
-from litetts.assets.manifest import Manifest, load_manifest
+from litetts.assets.manifest import Manifest, WhisperManifest, load_manifest
 from litetts.assets.packages import (
     CommandRunner,
     npm_pack,
@@ -36,6 +37,7 @@ from litetts.assets.packages import (
     run_command,
     sha512_integrity,
 )
+from litetts.assets.whisper import fetch_whisper, whisper_problems
 from litetts.errors import AssetError
 
 __all__ = [
@@ -136,13 +138,39 @@ class AssetStore:
 
     # -- checking ---------------------------------------------------------------------
 
-    def status(self) -> list[AssetState]:
-        """A quick check: every file present with the expected size (no hashing)."""
-        return [self._model_state(deep=False), self._voices_state(deep=False)]
+    def whisper_dir(self, size: str) -> Path:
+        """The CTranslate2 folder of the Whisper model `size` (e.g. ``tiny.en``)."""
+        return self.home / "whisper" / self._whisper_spec(size).size
 
-    def verify(self) -> list[AssetState]:
+    def status(self, *, whisper: Sequence[str] = ()) -> list[AssetState]:
+        """A quick check: every file present with the expected size (no hashing).
+
+        Args:
+            whisper: Whisper model sizes to check as well.
+        """
+        states = [self._model_state(deep=False), self._voices_state(deep=False)]
+        return states + [self._whisper_state(size, deep=False) for size in whisper]
+
+    def verify(self, *, whisper: Sequence[str] = ()) -> list[AssetState]:
         """A full check: the SHA-256 of every file against the manifest."""
-        return [self._model_state(deep=True), self._voices_state(deep=True)]
+        states = [self._model_state(deep=True), self._voices_state(deep=True)]
+        return states + [self._whisper_state(size, deep=True) for size in whisper]
+
+    def require_whisper(self, size: str) -> Path:
+        """The folder of a provisioned Whisper model, every file present and sized right.
+
+        Raises:
+            AssetError: the size is not one litetts can provision offline, or the
+                model is missing or truncated.
+        """
+        state = self._whisper_state(size, deep=False)
+        if not state.ok:
+            raise AssetError(
+                f"Whisper {size} model in {state.path} is {state.state} ({state.detail})",
+                path=state.path,
+                fix=f"{FETCH_COMMAND} --whisper {size}",
+            )
+        return state.path
 
     def require_model(self) -> Path:
         """The model path, verified once per file change.
@@ -173,6 +201,26 @@ class AssetStore:
                 fix=FETCH_COMMAND,
             )
         return self.voices_dir
+
+    def _whisper_spec(self, size: str) -> WhisperManifest:
+        try:
+            return self.manifest.whisper[size]
+        except KeyError:
+            known = ", ".join(sorted(self.manifest.whisper))
+            raise AssetError(
+                f"Whisper model size {size!r} cannot be provisioned offline by litetts "
+                f"(available: {known}); point the validator at a local CTranslate2 model "
+                "folder instead"
+            ) from None
+
+    def _whisper_state(self, size: str, *, deep: bool) -> AssetState:
+        spec = self._whisper_spec(size)
+        folder = self.whisper_dir(size)
+        problems = whisper_problems(folder, spec, deep=deep)
+        if not problems:
+            return AssetState(f"whisper {size}", folder, "ok", f"{len(spec.files)} files")
+        state: State = "missing" if problems == ["not provisioned"] else "corrupt"
+        return AssetState(f"whisper {size}", folder, state, ", ".join(problems))
 
     def _model_state(self, *, deep: bool) -> AssetState:
         spec = self.manifest.model
@@ -234,12 +282,19 @@ class AssetStore:
 
     # -- provisioning -----------------------------------------------------------------
 
-    def fetch(self, *, progress: Progress = _ignore, force: bool = False) -> list[AssetState]:
+    def fetch(
+        self,
+        *,
+        progress: Progress = _ignore,
+        force: bool = False,
+        whisper: Sequence[str] = (),
+    ) -> list[AssetState]:
         """Provision whatever is missing or corrupt; safe to run any number of times.
 
         Args:
             progress: called after each step (downloads, assembly, verification).
             force: fetch again even when the files verify.
+            whisper: Whisper model sizes to provision as well (``tiny.en``, ``base``).
 
         Returns:
             The state of every asset afterwards (all ``ok``).
@@ -256,7 +311,27 @@ class AssetStore:
             self._fetch_voices(progress)
         else:
             progress(ProgressEvent("voices", 1, 1, "already provisioned"))
-        return self.verify()
+        for size in whisper:
+            if force or not self._whisper_state(size, deep=True).ok:
+                self._fetch_whisper(size, progress)
+            else:
+                progress(ProgressEvent(f"whisper {size}", 1, 1, "already provisioned"))
+        return self.verify(whisper=whisper)
+
+    def _fetch_whisper(self, size: str, progress: Progress) -> None:
+        spec = self._whisper_spec(size)
+        stage = f"whisper {size}"
+        total = len(spec.packages) + len(spec.files)
+        done = 0
+
+        def step(message: str) -> None:
+            nonlocal done
+            done += 1
+            progress(ProgressEvent(stage, done, total, message))
+
+        with self._workdir() as work:
+            fetch_whisper(self.whisper_dir(size), spec, work, self._runner, step)
+        logger.info("provisioned Whisper %s in %s", size, self.whisper_dir(size))
 
     @contextmanager
     def _workdir(self) -> Iterator[Path]:

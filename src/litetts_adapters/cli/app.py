@@ -303,27 +303,38 @@ def _report(states: list[AssetState]) -> None:
         raise typer.Exit(1)
 
 
+_Whisper = Annotated[
+    list[str],
+    typer.Option(
+        "--whisper",
+        help="Also a Whisper model for self-checks: tiny.en or base (repeatable).",
+        show_default=False,
+    ),
+]
+
+
 @assets_app.command()
 def fetch(
     force: Annotated[bool, typer.Option(help="Fetch again even when the files verify.")] = False,
+    whisper: _Whisper = [],  # noqa: B006 - typer reads the default, never mutates it
 ) -> None:
-    """Download, verify and install the Kokoro model and voices (about 100 MB)."""
+    """Download, verify and install the Kokoro model and voices (about 120 MB)."""
     store = litetts.AssetStore()
     with fetch_progress(Console(stderr=True)) as report:
-        states = store.fetch(progress=report, force=force)
+        states = store.fetch(progress=report, force=force, whisper=whisper)
     _report(states)
 
 
 @assets_app.command()
-def status() -> None:
+def status(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
     """Check that every asset is present with the right size (quick)."""
-    _report(litetts.AssetStore().status())
+    _report(litetts.AssetStore().status(whisper=whisper))
 
 
 @assets_app.command()
-def verify() -> None:
+def verify(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
     """Check every asset's SHA-256 (reads every file)."""
-    _report(litetts.AssetStore().verify())
+    _report(litetts.AssetStore().verify(whisper=whisper))
 
 
 def main() -> None:

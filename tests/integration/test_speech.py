@@ -85,7 +85,9 @@ def test_two_thousand_words_are_spoken_in_full(tts: Synthesizer) -> None:
     expected = sum(
         len(
             long_tts.vocabulary.encode(
-                long_tts.vocabulary.filter(tts.phonemizer.phonemize(s, "en-us"))
+                long_tts.vocabulary.filter(
+                    tts.phonemizer.phonemize(tts.normalizer(s, "en-us"), "en-us")
+                )
             )
         )
         for s in [f"{sentence} for part {i}." for i in range(2000 // 15)]

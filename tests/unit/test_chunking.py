@@ -249,3 +249,23 @@ def test_chunking_is_lazy() -> None:
 def test_rejects_a_non_positive_max_tokens() -> None:
     with pytest.raises(ValueError, match="max_tokens"):
         next(chunk_text("Hello.", identity, max_tokens=0))
+
+
+def test_chunks_follow_sentences_not_abbreviations() -> None:
+    text = "Dr. Smith paid $3.50. Then he left."
+
+    chunks = list(chunk_text(text, identity, max_tokens=25, first_tokens=25, target_tokens=25))
+
+    assert [("Dr. Smith paid $3.50.", "sentence"), ("Then he left.", "end")] == [
+        (c.text, c.pause) for c in chunks
+    ]
+
+
+def test_a_word_of_private_use_characters_is_kept_whole() -> None:
+    placeholder = "\ue000\ue011\ue001"
+    text = f"one {placeholder} two, three four five six."
+
+    chunks = list(chunk_text(text, identity, max_tokens=12, first_tokens=4))
+
+    assert [] == [c for c in chunks if "\ue000" in c.text and placeholder not in c.text]
+    assert text.split() == " ".join(c.text for c in chunks).split()

@@ -124,3 +124,43 @@ def test_an_abbreviation_before_a_blank_line_still_ends_the_paragraph(ending: st
     expected = [Sentence(f"I mean {ending}", "paragraph"), Sentence("Next.", "end")]
 
     assert expected == split_sentences(f"I mean {ending}\n\nNext.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr. Smith paid $3.50.", ["Dr. Smith paid $3.50."]),
+        ("He said “Stop.” Then he left.", ["He said “Stop.”", "Then he left."]),
+        ('He said "Stop." Then he left.', ['He said "Stop."', "Then he left."]),
+        ("I got an A. Then I left.", ["I got an A.", "Then I left."]),
+        ("I got an A. I left.", ["I got an A.", "I left."]),
+        ("John F. Kennedy spoke. He left.", ["John F. Kennedy spoke.", "He left."]),
+        ("The U.S. Army came. It left.", ["The U.S. Army came.", "It left."]),
+        ("We moved to the U.S. The rain came.", ["We moved to the U.S.", "The rain came."]),
+        ("Meet at 5 p.m. on Friday. Eat.", ["Meet at 5 p.m. on Friday.", "Eat."]),
+        ("Meet at 5 p.m. John comes.", ["Meet at 5 p.m.", "John comes."]),
+        ("See No. 5 in the list.", ["See No. 5 in the list."]),
+        ("He said no. Then he left.", ["He said no.", "Then he left."]),
+        ("Pears, etc. Then more.", ["Pears, etc.", "Then more."]),
+        ("Pears, etc. and more.", ["Pears, etc. and more."]),
+        ("It costs approx. 5 dollars.", ["It costs approx. 5 dollars."]),
+        ("Born Jan. 5, 1990 in Ohio.", ["Born Jan. 5, 1990 in Ohio."]),
+        ("Mrs. Jones met Prof. Lee at St. Paul.", ["Mrs. Jones met Prof. Lee at St. Paul."]),
+        ("Smith vs. Jones was heard.", ["Smith vs. Jones was heard."]),
+        ("Smith et al. showed it. Yes.", ["Smith et al. showed it.", "Yes."]),
+        ("Acme Inc. Announced it.", ["Acme Inc.", "Announced it."]),
+        ("Version v1.2 is out. Go.", ["Version v1.2 is out.", "Go."]),
+        ("Pi is 3.14159 or so.", ["Pi is 3.14159 or so."]),
+        ("Wait... what? Really.", ["Wait... what?", "Really."]),
+        ("Wait… what? Really.", ["Wait… what?", "Really."]),
+        ("It ended... The next day came.", ["It ended...", "The next day came."]),
+        ("“Stop!” he said. Then he ran.", ["“Stop!” he said.", "Then he ran."]),
+        ('"Why?" she asked.', ['"Why?" she asked.']),
+        ("(See above.) Then go.", ["(See above.)", "Then go."]),
+        ("one more rep. Then rest.", ["one more rep.", "Then rest."]),
+    ],
+)
+def test_abbreviations_initials_decimals_quotes_and_ellipses(
+    text: str, expected: list[str]
+) -> None:
+    assert expected == [s.text for s in split_sentences(text)]

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import math
 import threading
+from pathlib import Path
 
 import numpy as np
 import pytest
 from tests.fakes import LetterPhonemizer, ToneModel, fake_voices, voice_table
 
 from litetts import InvalidInputError, SynthesisEvent, Synthesizer, VoiceNotFoundError
-from litetts.config import SynthesisSettings
-from litetts.kokoro.vocabulary import MAX_TOKENS
+from litetts.config import Settings, SynthesisSettings
+from litetts.kokoro.vocabulary import MAX_TOKENS, Vocabulary
+from litetts.text import Entry, Lexicon
 
 
 @pytest.fixture
@@ -258,3 +260,194 @@ def test_warm_up_runs_the_model_once_and_emits_nothing(tts: Synthesizer, model: 
 
     assert 1 == len(model.calls)
     assert [] == events
+
+
+# --- inline control and the pronunciation dictionary ---------------------------------
+
+RATE = 24_000
+
+
+def silences(samples: np.ndarray, min_seconds: float = 0.1) -> list[tuple[float, float]]:
+    """(start, length) in seconds of each run of silence of at least `min_seconds`."""
+    quiet = np.concatenate(([False], np.abs(samples) < 1e-4, [False]))
+    edges = np.flatnonzero(np.diff(quiet.astype(np.int8)))
+    runs = [(a / RATE, (b - a) / RATE) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+    return [run for run in runs if run[1] >= min_seconds]
+
+
+def tokens_of(model: ToneModel) -> list[str]:
+    """What each model call was asked to say, as phoneme strings."""
+    symbols = {i: s for s, i in Vocabulary.default().table.items()}
+    return ["".join(symbols[t] for t in tokens) for tokens, _, _ in model.calls]
+
+
+@pytest.mark.parametrize("tag", ["[pause:0.5s]", "[pause:500ms]"])
+def test_a_pause_inserts_that_much_silence_at_its_place(tts: Synthesizer, tag: str) -> None:
+    audio = tts.synthesize(f"Hello {tag} world")
+
+    ((start, length),) = silences(audio.samples)
+    # after "hello" (5 tokens of tone): the pause and the 40 ms margin left after speech
+    assert math.isclose(5 * 600 / RATE, start, abs_tol=0.01)
+    assert math.isclose(0.5 + 0.04, length, abs_tol=0.01)
+
+
+def test_a_pause_is_not_shortened_by_speed(tts: Synthesizer) -> None:
+    audio = tts.synthesize("Hello [pause:0.5s] world", speed=2.0)
+
+    ((_, length),) = silences(audio.samples)
+    assert math.isclose(0.5 + 0.04, length, abs_tol=0.01)
+
+
+def test_a_leading_pause_gives_leading_silence(tts: Synthesizer) -> None:
+    audio = tts.synthesize("[pause:0.5s]Hello")
+
+    ((start, length),) = silences(audio.samples)
+    assert (0.0, True) == (start, math.isclose(0.5, length, abs_tol=0.01))
+
+
+def test_a_trailing_pause_gives_trailing_silence(tts: Synthesizer) -> None:
+    audio = tts.synthesize("Hello [pause:1s]")
+
+    start, length = silences(audio.samples)[-1]
+    assert math.isclose(audio.duration, start + length)
+    assert math.isclose(1.0 + 0.04, length, abs_tol=0.01)
+
+
+def test_a_stream_yields_a_pause_as_its_own_silent_piece(tts: Synthesizer) -> None:
+    pieces = list(tts.stream("[pause:0.25s] Hello [pause:1s] [pause:0.5s] world"))
+
+    silent = [not np.any(p.samples) for p in pieces]
+    assert [True, False, True, False] == silent
+    assert [0.25, 1.5] == [p.duration for p, s in zip(pieces, silent, strict=True) if s]
+
+
+def test_a_leading_pause_streams_before_the_model_runs(tts: Synthesizer, model: ToneModel) -> None:
+    stream = tts.stream("[pause:0.5s] Hello there.")
+
+    first = next(stream)
+
+    assert (0.5, []) == (first.duration, model.calls)
+
+
+def test_stream_pieces_with_pauses_concatenate_to_synthesize(tts: Synthesizer) -> None:
+    text = "One sentence. [pause:0.2s] Another one follows! [pause:300ms] And a third."
+
+    pieces = list(tts.stream(text))
+    whole = tts.synthesize(text)
+
+    assert math.isclose(whole.duration, sum(p.duration for p in pieces), abs_tol=0.01)
+
+
+def test_text_of_only_pauses_is_rejected(tts: Synthesizer) -> None:
+    with pytest.raises(InvalidInputError, match="only pauses"):
+        tts.stream(" [pause:1s] [pause:1s] ")
+
+
+def test_the_normaliser_never_sees_a_tag() -> None:
+    seen: list[str] = []
+
+    def recording(text: str, lang: str) -> str:
+        seen.append(text)
+        return text
+
+    tts = Synthesizer(ToneModel(), fake_voices(), LetterPhonemizer(), normalizer=recording)
+    tts.synthesize("Hello [pause:1s] big [tomato](/təmˈɑːtQ/) world.")
+
+    assert ["Hello", "big", "world."] == seen
+
+
+def test_an_override_reaches_the_model_instead_of_the_phonemizer(
+    tts: Synthesizer, model: ToneModel, phonemizer: LetterPhonemizer
+) -> None:
+    tts.synthesize("A [tomato](/təmˈɑːtQ/), please.")
+
+    assert ["a təmˈɑːtQ, please."] == tokens_of(model)
+    assert [] == [text for text, _ in phonemizer.calls if "tomato" in text]
+
+
+def test_with_markup_off_tags_are_spoken_as_text(model: ToneModel) -> None:
+    settings = SynthesisSettings(markup=False)
+    tts = Synthesizer(model, fake_voices(), LetterPhonemizer(), settings=settings)
+
+    tts.synthesize("Say [tomato](/tA/) and [pause:abc] now.")
+
+    assert ["say tomatota and pauseabc now."] == tokens_of(model)
+
+
+@pytest.mark.parametrize("text", ["Hi [pause:abc]", "Hi [pause:99s]", "[x](//)"])
+def test_malformed_markup_is_rejected_when_the_stream_is_made(
+    tts: Synthesizer, model: ToneModel, text: str
+) -> None:
+    with pytest.raises(InvalidInputError, match="offset") as info:
+        tts.stream(text)
+
+    assert ("input", []) == (info.value.field, model.calls)
+
+
+def test_brackets_that_are_not_markup_are_spoken(tts: Synthesizer, model: ToneModel) -> None:
+    tts.synthesize("See [citation needed].")
+
+    assert ["see citation needed."] == tokens_of(model)
+
+
+@pytest.fixture
+def with_lexicon(model: ToneModel) -> Synthesizer:
+    lexicon = Lexicon([Entry("Kokoro", "kˈOkəɹO"), Entry("Kokoro", "kˈQkəɹQ", "en-gb")])
+    return Synthesizer(model, fake_voices(), LetterPhonemizer(), lexicon=lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I like KOKORO.", "i like kˈOkəɹO."),
+        ("Kokoro's voice.", "kˈOkəɹOz voice."),
+        ("A kokoroish voice.", "a kokoroish voice."),
+        ("Kokoros talk.", "kokoros talk."),
+    ],
+)
+def test_dictionary_words_hit_case_insensitively_on_word_boundaries(
+    with_lexicon: Synthesizer, model: ToneModel, text: str, expected: str
+) -> None:
+    with_lexicon.synthesize(text)
+
+    assert [expected] == tokens_of(model)
+
+
+def test_the_dictionary_follows_the_language(with_lexicon: Synthesizer, model: ToneModel) -> None:
+    with_lexicon.synthesize("Kokoro.", voice="bf_emma")
+    with_lexicon.synthesize("Kokoro.", lang="es")
+
+    assert ["kˈQkəɹQ.", "kokoro."] == tokens_of(model)
+
+
+def test_an_override_wins_over_the_dictionary(with_lexicon: Synthesizer, model: ToneModel) -> None:
+    with_lexicon.synthesize("[Kokoro](/kəkˈɔɹO/).")
+
+    assert ["kəkˈɔɹO."] == tokens_of(model)
+
+
+def test_a_bad_dictionary_line_fails_default_before_loading_the_model(tmp_path: Path) -> None:
+    path = tmp_path / "words.tsv"
+    path.write_text("Kokoro\tkˈOkəɹO\nno tab here\n", encoding="utf-8")
+    settings = Settings(synthesis=SynthesisSettings(dictionary_path=path))
+
+    with pytest.raises(InvalidInputError, match=r"words\.tsv line 2") as info:
+        Synthesizer.default(settings=settings, model_path=tmp_path / "none.onnx", warm_up=False)
+
+    assert "dictionary" == info.value.field
+
+
+def test_dictionary_path_accepts_a_string_and_expands_the_home() -> None:
+    settings = SynthesisSettings(dictionary_path="~/words.tsv")
+
+    assert Path("~/words.tsv").expanduser() == settings.dictionary_path
+
+
+def test_an_event_counts_pauses_as_audio_but_not_as_chunks(tts: Synthesizer) -> None:
+    events: list[SynthesisEvent] = []
+    tts.subscribe(events.append)
+
+    audio = tts.synthesize("Hi [pause:1s] there")
+
+    (event,) = events
+    assert (2, True) == (event.chunks, math.isclose(audio.duration, event.audio_seconds))

@@ -74,6 +74,17 @@ class SynthesisSettings:
     normalize: bool = True
     """Clean up text (Unicode, whitespace) before phonemization."""
 
+    markup: bool = True
+    """Read inline control in the text: ``[pause:0.5s]`` pauses and ``[word](/IPA/)``
+    pronunciation overrides. Off, brackets are spoken as written."""
+
+    dictionary_path: Path | None = field(default=None, converter=_optional_path)
+    """A pronunciation dictionary (JSON ``{"word": "IPA"}`` or TSV ``word<TAB>IPA``)
+    for English, applied on top of the built-in one; see docs/text.md."""
+
+    builtin_dictionary: bool = True
+    """Apply litetts' built-in corrections for words espeak-ng says wrong ("Kokoro")."""
+
 
 @frozen
 class Settings:

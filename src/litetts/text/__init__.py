@@ -1,7 +1,28 @@
-"""Written text -> speakable text -> model-sized chunks."""
+"""Written text -> speakable text -> model-sized chunks.
+
+Inline control (``[pause:0.5s]``, ``[word](/IPA/)``) is parsed by `parse_markup`;
+a `Lexicon` pins the pronunciation of dictionary words.
+"""
 
 from litetts.text.chunking import PAUSES, Chunk, chunk_text
 from litetts.text.cleanup import normalize
+from litetts.text.lexicon import Entry, Lexicon
+from litetts.text.markup import Override, Pause, Plain, Segment, kokoro_phonemes, parse_markup
 from litetts.text.sentences import Sentence, split_sentences
 
-__all__ = ["PAUSES", "Chunk", "Sentence", "chunk_text", "normalize", "split_sentences"]
+__all__ = [
+    "PAUSES",
+    "Chunk",
+    "Entry",
+    "Lexicon",
+    "Override",
+    "Pause",
+    "Plain",
+    "Segment",
+    "Sentence",
+    "chunk_text",
+    "kokoro_phonemes",
+    "normalize",
+    "parse_markup",
+    "split_sentences",
+]

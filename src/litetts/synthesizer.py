@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -197,7 +197,7 @@ class Synthesizer:
         voice: str | None = None,
         speed: float | None = None,
         lang: str | None = None,
-    ) -> Iterator[Audio]:
+    ) -> Generator[Audio, None, None]:
         """Speak `text` one chunk at a time, each yielded as soon as the model returns it.
 
         Arguments are checked now; synthesis starts when the iterator is first
@@ -298,7 +298,7 @@ class Synthesizer:
                     spoken += 1
                     yield piece, True
 
-    def _run(self, request: _Request, *, first_tokens: int) -> Iterator[Audio]:
+    def _run(self, request: _Request, *, first_tokens: int) -> Generator[Audio, None, None]:
         started = time.perf_counter()
         first_audio: float | None = None
         audio_samples = 0

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEXT ?= Hello! This is litetts, speaking with Kokoro on your own computer.
 
-.PHONY: setup assets say test lint typecheck unit bench clean-venv
+.PHONY: setup assets test-assets say test lint typecheck unit bench clean-venv
 
 setup: $(STAMP)
 
@@ -19,6 +19,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 assets: $(STAMP)
+	$(BIN)/litetts assets fetch
+
+# The tests also listen to themselves with Whisper tiny.en.
+test-assets: $(STAMP)
 	$(BIN)/litetts assets fetch --whisper tiny.en
 
 say: assets
@@ -34,7 +38,7 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests/unit
 
-test: assets lint typecheck
+test: test-assets lint typecheck
 	$(BIN)/python -m pytest
 
 bench: assets

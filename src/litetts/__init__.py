@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from litetts.kokoro import VoiceInfo
     from litetts.kokoro import catalogue as voices
     from litetts.synthesizer import Synthesizer
+    from litetts.validation import AudioQualityValidator, QualityReport, WhisperValidator
 
 __version__ = "0.1.0"
 
@@ -37,16 +38,19 @@ __all__ = [
     "AssetError",
     "AssetStore",
     "Audio",
+    "AudioQualityValidator",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",
     "ModelError",
     "PhonemizerError",
+    "QualityReport",
     "Settings",
     "SynthesisEvent",
     "Synthesizer",
     "VoiceInfo",
     "VoiceNotFoundError",
+    "WhisperValidator",
     "__version__",
     "voices",
 ]
@@ -55,16 +59,19 @@ _LAZY: dict[str, tuple[str, str]] = {
     "AssetError": ("litetts.errors", "AssetError"),
     "AssetStore": ("litetts.assets", "AssetStore"),
     "Audio": ("litetts.audio", "Audio"),
+    "AudioQualityValidator": ("litetts.validation", "AudioQualityValidator"),
     "InvalidInputError": ("litetts.errors", "InvalidInputError"),
     "LiteTTSError": ("litetts.errors", "LiteTTSError"),
     "MissingDependencyError": ("litetts.errors", "MissingDependencyError"),
     "ModelError": ("litetts.errors", "ModelError"),
     "PhonemizerError": ("litetts.errors", "PhonemizerError"),
+    "QualityReport": ("litetts.validation", "QualityReport"),
     "Settings": ("litetts.config", "Settings"),
     "SynthesisEvent": ("litetts.events", "SynthesisEvent"),
     "Synthesizer": ("litetts.synthesizer", "Synthesizer"),
     "VoiceInfo": ("litetts.kokoro", "VoiceInfo"),
     "VoiceNotFoundError": ("litetts.errors", "VoiceNotFoundError"),
+    "WhisperValidator": ("litetts.validation", "WhisperValidator"),
     "voices": ("litetts.kokoro", "catalogue"),
 }
 

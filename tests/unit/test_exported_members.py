@@ -11,16 +11,19 @@ EXPECTED = {
     "AssetError",
     "AssetStore",
     "Audio",
+    "AudioQualityValidator",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",
     "ModelError",
     "PhonemizerError",
+    "QualityReport",
     "Settings",
     "SynthesisEvent",
     "Synthesizer",
     "VoiceInfo",
     "VoiceNotFoundError",
+    "WhisperValidator",
     "__version__",
     "voices",
 }
@@ -59,8 +62,20 @@ def test_errors_share_one_root() -> None:
 def test_import_is_cheap_and_needs_no_extras() -> None:
     code = (
         "import sys, litetts\n"
-        "heavy = {'onnxruntime', 'phonemizer', 'soundfile', 'av', 'faster_whisper', 'fastapi'}\n"
+        "heavy = {'onnxruntime', 'phonemizer', 'soundfile', 'av', 'faster_whisper', 'fastapi',"
+        " 'jiwer', 'ctranslate2'}\n"
         "print(sorted(heavy & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+    assert "[]" == out.stdout.strip()
+
+
+def test_validation_loads_without_its_extra_until_used() -> None:
+    code = (
+        "import sys, litetts\n"
+        "litetts.WhisperValidator, litetts.AudioQualityValidator\n"
+        "print(sorted({'faster_whisper', 'ctranslate2', 'jiwer'} & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 

@@ -1,0 +1,28 @@
+"""Hear ourselves: transcribe speech with Whisper and score what was heard.
+
+`WhisperValidator` needs the ``validation`` extra (faster-whisper, jiwer) and a
+Whisper model (``litetts assets fetch --whisper tiny.en``); it loads both on first use.
+"""
+
+from litetts.validation.quality import (
+    AudioQualityValidator,
+    Check,
+    QualityReport,
+    Thresholds,
+    normalize_for_scoring,
+)
+from litetts.validation.transcription import Segment, Transcriber, Transcription, Word
+from litetts.validation.whisper import WhisperValidator
+
+__all__ = [
+    "AudioQualityValidator",
+    "Check",
+    "QualityReport",
+    "Segment",
+    "Thresholds",
+    "Transcriber",
+    "Transcription",
+    "WhisperValidator",
+    "Word",
+    "normalize_for_scoring",
+]

@@ -24,6 +24,7 @@ import litetts
 from litetts.audio import FORMATS
 from litetts_adapters.cli.progress import fetch_progress
 from litetts_adapters.cli.tables import assets_table, voice_record, voices_table
+from litetts_adapters.cli.validate import validate
 
 if TYPE_CHECKING:
     from litetts.assets import AssetState
@@ -335,6 +336,9 @@ def status(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
 def verify(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
     """Check every asset's SHA-256 (reads every file)."""
     _report(litetts.AssetStore().verify(whisper=whisper))
+
+
+app.command()(validate)
 
 
 def main() -> None:

@@ -1,0 +1,94 @@
+"""``litetts validate``: speak a text (or take a recording), listen with Whisper, score it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+import litetts
+from litetts.g2p import language_for_voice
+from litetts.kokoro import parse_voice
+
+__all__ = ["validate"]
+
+
+def _report_table(report: litetts.QualityReport) -> Table:
+    table = Table(title=f"heard: {report.heard_text!r}", title_justify="left")
+    for column in ("check", "result", "value", "limit", "detail"):
+        table.add_column(column)
+    for check in report.checks:
+        value = "" if check.value is None else f"{check.value:.3f}"
+        result = "[green]pass[/]" if check.passed else "[red]FAIL[/]"
+        table.add_row(check.name, result, value, check.limit, check.detail)
+    return table
+
+
+def validate(
+    text: Annotated[
+        str | None,
+        typer.Argument(metavar="TEXT", help="The expected text.", show_default=False),
+    ] = None,
+    *,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            "-f",
+            help="Read the expected text from this UTF-8 file.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    audio: Annotated[
+        Path | None,
+        typer.Option(
+            help="Score this recording instead of speaking the text.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    voice: Annotated[
+        str | None, typer.Option(help="Voice to speak with.", show_default="af_heart")
+    ] = None,
+    speed: Annotated[float | None, typer.Option(help="Speaking rate.", show_default="1.0")] = None,
+    model_size: Annotated[
+        str, typer.Option(help="Whisper model: tiny.en or base (provisioned offline).")
+    ] = "tiny.en",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Speak TEXT, transcribe it with Whisper and print the quality report.
+
+    Exit status 0 when every check passes, 1 when one fails.
+    """
+    if (text is None) == (file is None):
+        raise typer.BadParameter("give the expected TEXT or --file FILE, not both or neither")
+    expected = text if text is not None else Path(str(file)).read_text(encoding="utf-8")
+    if audio is not None:
+        clip = litetts.Audio.load(audio)
+        lang = "en-us"
+    else:
+        synthesizer = litetts.Synthesizer.default()
+        clip = synthesizer.synthesize(expected, voice=voice, speed=speed)
+        chosen = synthesizer.voices.resolve(voice or synthesizer.settings.voice)
+        lang = language_for_voice(parse_voice(chosen)[0].voice)
+    checker = litetts.AudioQualityValidator(litetts.WhisperValidator(model_size), lang=lang)
+    report = checker.validate_transcription(
+        clip, expected, speed=1.0 if speed is None or audio is not None else speed
+    )
+    if as_json:
+        typer.echo(report.to_json())
+    else:
+        Console().print(_report_table(report))
+        verdict = "passed" if report.passed else "FAILED"
+        typer.echo(
+            f"{verdict}: accuracy {report.accuracy:.3f}, WER {report.wer:.3f}, "
+            f"CER {report.cer:.3f}, phonetic similarity {report.phonetic_similarity:.3f}"
+        )
+    if not report.passed:
+        raise typer.Exit(1)

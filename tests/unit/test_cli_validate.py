@@ -1,0 +1,65 @@
+"""`litetts validate`: speak, listen (a fake Whisper here), print the report, exit by verdict."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.fakes import LetterPhonemizer, ToneModel, fake_voices
+from typer.testing import CliRunner
+
+import litetts
+from litetts import Audio, Synthesizer
+from litetts.validation import Segment, Transcription, Word
+from litetts_adapters.cli import app
+
+
+class FakeWhisper:
+    """Hears whatever it was told to, with full confidence."""
+
+    heard = "hello there"
+
+    def __init__(self, model_size: str) -> None:
+        self.model_size = model_size
+
+    def transcribe(self, audio: Audio | str | Path, language: str | None = "en") -> Transcription:
+        words = tuple(Word(w, 0.0, 0.1, 1.0) for w in self.heard.split())
+        return Transcription(self.heard, "en", (Segment(self.heard, 0.0, 1.0, words),))
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    synthesizer = Synthesizer(ToneModel(), fake_voices(), LetterPhonemizer())
+    monkeypatch.setattr(Synthesizer, "default", lambda **_: synthesizer)
+    monkeypatch.setattr(litetts, "WhisperValidator", FakeWhisper)
+    return CliRunner()
+
+
+def test_a_faithful_reading_passes(runner: CliRunner) -> None:
+    FakeWhisper.heard = "hello there"
+
+    result = runner.invoke(app, ["validate", "Hello there.", "--json"])
+
+    assert 0 == result.exit_code, result.output
+    report = json.loads(result.stdout)
+    assert report["passed"]
+    assert 0.0 == report["wer"]
+
+
+def test_a_misheard_reading_fails_with_status_one(runner: CliRunner) -> None:
+    FakeWhisper.heard = "yellow bear"
+
+    result = runner.invoke(app, ["validate", "Hello there."])
+
+    assert 1 == result.exit_code
+    assert "FAILED" in result.stdout
+
+
+def test_text_and_file_together_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    text_file = tmp_path / "t.txt"
+    text_file.write_text("Hello there.", encoding="utf-8")
+
+    result = runner.invoke(app, ["validate", "Hello there.", "--file", str(text_file)])
+
+    assert 2 == result.exit_code

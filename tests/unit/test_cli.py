@@ -451,3 +451,17 @@ def test_assets_fetch_passes_whisper_sizes(runner: CliRunner, fake_store: FakeSt
 
     assert 0 == result.exit_code
     assert ["tiny.en", "base"] == fake_store.whisper
+
+
+def test_say_passes_a_dictionary_through_the_settings(
+    runner: CliRunner, default_calls: list[dict[str, object]], workdir: Path
+) -> None:
+    lexicon = workdir / "words.tsv"
+    lexicon.write_text("tomato\ttəmˈɑːtQ\n", encoding="utf-8")
+
+    result = run(runner, "say", SHORT, "--dictionary", str(lexicon))
+
+    assert 0 == result.exit_code, result.output
+    settings = default_calls[0]["settings"]
+    assert isinstance(settings, litetts.Settings)
+    assert lexicon == settings.synthesis.dictionary_path

@@ -63,3 +63,14 @@ def test_text_and_file_together_is_a_usage_error(runner: CliRunner, tmp_path: Pa
     result = runner.invoke(app, ["validate", "Hello there.", "--file", str(text_file)])
 
     assert 2 == result.exit_code
+
+
+def test_an_unreadable_text_file_is_one_error_line(runner: CliRunner, tmp_path: Path) -> None:
+    text_file = tmp_path / "latin1.txt"
+    text_file.write_bytes("café".encode("latin-1"))
+
+    result = runner.invoke(app, ["validate", "--file", str(text_file)])
+
+    assert 1 == result.exit_code
+    assert result.stderr.startswith("error: cannot read")
+    assert "Traceback" not in result.output

@@ -14,7 +14,7 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -22,6 +22,8 @@ from typer.core import TyperGroup
 
 import litetts
 from litetts.audio import FORMATS
+from litetts.config import Settings, SynthesisSettings
+from litetts_adapters.cli.inputs import fail, one_line, read_text
 from litetts_adapters.cli.progress import fetch_progress
 from litetts_adapters.cli.tables import assets_table, voice_record, voices_table
 from litetts_adapters.cli.validate import validate
@@ -38,16 +40,6 @@ _LOGGERS = ("litetts", "litetts_adapters")
 _SUFFIX_FORMATS = {name: name for name in FORMATS} | {"raw": "pcm"}  # as `Audio.save` reads them
 
 
-def _one_line(message: str) -> str:
-    return " ".join(part.strip() for part in message.splitlines() if part.strip())
-
-
-def _fail(message: str) -> NoReturn:
-    """Print one ``error:`` line to stderr and exit with status 1."""
-    typer.echo(f"error: {_one_line(message)}", err=True)
-    raise typer.Exit(1)
-
-
 class _Group(TyperGroup):
     """Reports a `litetts.LiteTTSError` as one line and status 1, never a traceback.
 
@@ -60,7 +52,7 @@ class _Group(TyperGroup):
         except litetts.LiteTTSError as err:
             if not kwargs.get("standalone_mode", True):
                 raise
-            typer.echo(f"error: {_one_line(str(err))}", err=True)
+            typer.echo(f"error: {one_line(str(err))}", err=True)
             sys.exit(1)
 
 
@@ -134,25 +126,6 @@ def _root(
 # -- say ------------------------------------------------------------------------------
 
 
-def _read_text(ctx: typer.Context, text: str | None, file: Path | None) -> str:
-    if (text is None) == (file is None):
-        raise typer.BadParameter(
-            "give the text to say ('-' reads stdin) or --file FILE, not both"
-            if text is not None
-            else "say what? Give the text to say ('-' reads stdin) or --file FILE",
-            ctx=ctx,
-            param_hint="TEXT / --file",
-        )
-    if file is not None and str(file) != "-":
-        try:
-            return file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            _fail(f"cannot read {str(file)!r}: {err}")
-    if text is None or text == "-":
-        return sys.stdin.read()
-    return text
-
-
 def _target(output: Path | None, format: str | None) -> tuple[Path, str]:
     """Where to write and in which format, checked before any synthesis."""
     if format is not None:
@@ -174,7 +147,7 @@ def _target(output: Path | None, format: str | None) -> tuple[Path, str]:
             )
         name = _SUFFIX_FORMATS[suffix]
     if not path.parent.is_dir():
-        _fail(f"cannot write {str(path)!r}: folder {str(path.parent)!r} does not exist")
+        fail(f"cannot write {str(path)!r}: folder {str(path.parent)!r} does not exist")
     return path, name
 
 
@@ -251,14 +224,31 @@ def say(
         int | None,
         typer.Option(min=1, help="ONNX Runtime threads.", show_default="physical cores"),
     ] = None,
+    dictionary: Annotated[
+        Path | None,
+        typer.Option(
+            help="Pronunciation dictionary (JSON or TSV: word -> IPA) on top of the built-in one.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Speak TEXT into an audio file."""
-    content = _read_text(ctx, text, file)
+    content = read_text(ctx, text, file)
     path, fmt = _target(output, format)
     loading = time.perf_counter()
-    synthesizer = litetts.Synthesizer.default(
-        model_path=model_path, voices_path=voices_path, threads=threads
-    )
+    if dictionary is None:
+        synthesizer = litetts.Synthesizer.default(
+            model_path=model_path, voices_path=voices_path, threads=threads
+        )
+    else:
+        synthesizer = litetts.Synthesizer.default(
+            model_path=model_path,
+            voices_path=voices_path,
+            threads=threads,
+            settings=Settings(synthesis=SynthesisSettings(dictionary_path=dictionary)),
+        )
     started = time.perf_counter()
     logger.info("synthesizer ready in %.2f s", started - loading)
     audio = synthesizer.synthesize(content, voice=voice, speed=speed, lang=lang)
@@ -266,7 +256,7 @@ def say(
     try:
         audio.save(path, fmt)
     except OSError as err:
-        _fail(f"cannot write {str(path)!r}: {err.strerror or err}")
+        fail(f"cannot write {str(path)!r}: {err.strerror or err}")
     rtf = f"{elapsed / audio.duration:.2f}" if audio.duration else "n/a"
     typer.echo(
         f"wrote {path} ({audio.duration:.2f} s of audio in {elapsed:.2f} s, RTF {rtf})", err=True

@@ -12,6 +12,7 @@ from rich.table import Table
 import litetts
 from litetts.g2p import language_for_voice
 from litetts.kokoro import parse_voice
+from litetts_adapters.cli.inputs import read_text
 
 __all__ = ["validate"]
 
@@ -28,9 +29,12 @@ def _report_table(report: litetts.QualityReport) -> Table:
 
 
 def validate(
+    ctx: typer.Context,
     text: Annotated[
         str | None,
-        typer.Argument(metavar="TEXT", help="The expected text.", show_default=False),
+        typer.Argument(
+            metavar="TEXT", help="The expected text; '-' reads it from stdin.", show_default=False
+        ),
     ] = None,
     *,
     file: Annotated[
@@ -66,9 +70,7 @@ def validate(
 
     Exit status 0 when every check passes, 1 when one fails.
     """
-    if (text is None) == (file is None):
-        raise typer.BadParameter("give the expected TEXT or --file FILE, not both or neither")
-    expected = text if text is not None else Path(str(file)).read_text(encoding="utf-8")
+    expected = read_text(ctx, text, file)
     if audio is not None:
         clip = litetts.Audio.load(audio)
         lang = "en-us"

@@ -1,5 +1,27 @@
 """Settings: one attrs schema shared by the library and its adapters."""
 
-from litetts.config.schema import ModelSettings, Settings, SynthesisSettings
+from litetts.config.schema import (
+    RESTART,
+    CacheSettings,
+    DashboardSettings,
+    LoggingSettings,
+    ModelSettings,
+    PerformanceSettings,
+    ServerSettings,
+    Settings,
+    SynthesisSettings,
+    ValidationSettings,
+)
 
-__all__ = ["ModelSettings", "Settings", "SynthesisSettings"]
+__all__ = [
+    "RESTART",
+    "CacheSettings",
+    "DashboardSettings",
+    "LoggingSettings",
+    "ModelSettings",
+    "PerformanceSettings",
+    "ServerSettings",
+    "Settings",
+    "SynthesisSettings",
+    "ValidationSettings",
+]

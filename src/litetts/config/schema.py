@@ -13,7 +13,21 @@ from attrs import field, frozen, validators
 from litetts.kokoro.model import MAX_SPEED, MIN_SPEED
 from litetts.kokoro.vocabulary import MAX_TOKENS
 
-__all__ = ["ModelSettings", "Settings", "SynthesisSettings"]
+__all__ = [
+    "RESTART",
+    "CacheSettings",
+    "DashboardSettings",
+    "LoggingSettings",
+    "ModelSettings",
+    "PerformanceSettings",
+    "ServerSettings",
+    "Settings",
+    "SynthesisSettings",
+    "ValidationSettings",
+]
+
+RESTART = {"restart": True}
+"""Field metadata for a key that takes effect only when the process restarts."""
 
 
 def _optional_path(value: str | Path | None) -> Path | None:
@@ -86,9 +100,158 @@ class SynthesisSettings:
     """Apply litetts' built-in corrections for words espeak-ng says wrong ("Kokoro")."""
 
 
+def _strings(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,) if value else ()
+    return tuple(str(item) for item in value)  # type: ignore[attr-defined]
+
+
+_positive_int = [validators.instance_of(int), validators.ge(1)]
+
+
+@frozen
+class CacheSettings:
+    """The audio cache: repeated requests are served without synthesis."""
+
+    enabled: bool = True
+    """Keep synthesized audio and serve an identical request from memory."""
+
+    max_bytes: int = field(default=256 * 1024 * 1024, validator=_positive_int)
+    """Memory budget of the in-memory tier, in bytes of audio."""
+
+    disk: bool = False
+    """Also keep evicted entries on disk under `directory`."""
+
+    disk_max_bytes: int = field(default=1024 * 1024 * 1024, validator=_positive_int)
+    """Budget of the disk tier, in bytes."""
+
+    directory: Path | None = field(default=None, converter=_optional_path)
+    """Disk tier folder; default the platform cache folder's ``audio/``."""
+
+    warm_phrases: tuple[str, ...] = field(default=(), converter=_strings)
+    """Phrases synthesized into the cache at start (with each of `warm_voices`)."""
+
+    warm_voices: tuple[str, ...] = field(default=(), converter=_strings)
+    """Voices used for `warm_phrases`; empty means the default voice."""
+
+
+@frozen
+class PerformanceSettings:
+    """The optimizer and the memory monitor."""
+
+    optimizer: str = field(
+        default="conservative", validator=validators.in_(("off", "conservative", "aggressive"))
+    )
+    """``off``, ``conservative`` (safe, reversible steps) or ``aggressive`` (opt-in)."""
+
+    memory_budget_mb: int = field(default=1024, validator=_positive_int)
+    """Resident memory above which caches are trimmed and gc runs, in MiB."""
+
+    monitor_interval_s: float = field(default=5.0, converter=float, validator=validators.gt(0))
+    """Seconds between memory samples."""
+
+    leak_threshold_mb_per_hour: float = field(
+        default=50.0, converter=float, validator=validators.gt(0)
+    )
+    """RSS growth trend above which a leak is reported, in MiB per hour."""
+
+
+@frozen
+class ValidationSettings:
+    """Whisper round-trip checks."""
+
+    whisper_model: str = field(default="base", validator=validators.min_len(1))
+    """Whisper size (tiny.en, base, ...) or a folder holding a CTranslate2 model."""
+
+    device: str = field(default="auto", validator=validators.in_(("auto", "cpu", "cuda")))
+    """Where Whisper runs; ``auto`` uses CUDA when CTranslate2 sees a GPU."""
+
+    compute_type: str = field(default="auto", validator=validators.min_len(1))
+    """CTranslate2 compute type (``auto``, ``int8``, ``float16``, ...)."""
+
+    min_accuracy: float = field(
+        default=0.8, converter=float, validator=[validators.ge(0), validators.le(1)]
+    )
+    """Lowest accuracy (1 - WER) a report passes with."""
+
+
+@frozen
+class ServerSettings:
+    """The OpenAI-compatible HTTP server."""
+
+    host: str = field(default="127.0.0.1", metadata=RESTART)
+    """Interface to listen on."""
+
+    port: int = field(
+        default=8354,
+        metadata=RESTART,
+        validator=[validators.instance_of(int), validators.ge(1), validators.le(65535)],
+    )
+    """TCP port to listen on."""
+
+    worker_threads: int = field(default=2, metadata=RESTART, validator=_positive_int)
+    """Synthesis worker threads (requests synthesized at once)."""
+
+    queue_size: int = field(default=16, validator=[validators.instance_of(int), validators.ge(0)])
+    """Requests allowed to wait for a worker; beyond it the server answers 503."""
+
+    max_input_chars: int = field(default=4096, validator=_positive_int)
+    """Longest ``input`` accepted, in characters (OpenAI's limit is 4096)."""
+
+    max_body_bytes: int = field(default=1024 * 1024, validator=_positive_int)
+    """Largest request body accepted, in bytes."""
+
+    api_keys: tuple[str, ...] = field(default=(), converter=_strings)
+    """Bearer tokens accepted; empty means no authentication."""
+
+    cors_origins: tuple[str, ...] = field(default=(), converter=_strings)
+    """Origins allowed by CORS; empty means none."""
+
+
+@frozen
+class DashboardSettings:
+    """The live dashboard at ``/dashboard``."""
+
+    enabled: bool = True
+    """Serve the dashboard page and its WebSocket."""
+
+    snapshot_interval_s: float = field(
+        default=0.5, converter=float, validator=[validators.gt(0), validators.le(10)]
+    )
+    """Seconds between metrics snapshots pushed to each client."""
+
+    history_seconds: int = field(default=300, validator=_positive_int)
+    """How far back the RTF and latency plot reaches."""
+
+    heartbeat_s: float = field(default=15.0, converter=float, validator=validators.gt(0))
+    """Seconds between heartbeats to an idle client."""
+
+    client_queue: int = field(default=32, validator=_positive_int)
+    """Messages queued per client before a slow client is dropped."""
+
+
+@frozen
+class LoggingSettings:
+    """Log output."""
+
+    level: str = field(
+        default="INFO", validator=validators.in_(("DEBUG", "INFO", "WARNING", "ERROR"))
+    )
+    """Lowest level logged."""
+
+    json: bool = False
+    """One JSON object per line instead of plain text."""
+
+
 @frozen
 class Settings:
     """All of litetts' settings."""
 
     model: ModelSettings = field(factory=ModelSettings)
     synthesis: SynthesisSettings = field(factory=SynthesisSettings)
+    cache: CacheSettings = field(factory=CacheSettings)
+    performance: PerformanceSettings = field(factory=PerformanceSettings)
+    validation: ValidationSettings = field(factory=ValidationSettings)
+    server: ServerSettings = field(factory=ServerSettings)
+    dashboard: DashboardSettings = field(factory=DashboardSettings)
+    logging: LoggingSettings = field(factory=LoggingSettings)

@@ -4,6 +4,15 @@
 Whisper model (``litetts assets fetch --whisper tiny.en``); it loads both on first use.
 """
 
+from litetts.validation.baseline import (
+    Baseline,
+    BaselineCheck,
+    BaselineEntry,
+    BaselineMetrics,
+    Tolerance,
+    thresholds_for_language,
+)
+from litetts.validation.fingerprint import SpeechProfile, speech_profile
 from litetts.validation.quality import (
     AudioQualityValidator,
     Check,
@@ -16,13 +25,21 @@ from litetts.validation.whisper import WhisperValidator
 
 __all__ = [
     "AudioQualityValidator",
+    "Baseline",
+    "BaselineCheck",
+    "BaselineEntry",
+    "BaselineMetrics",
     "Check",
     "QualityReport",
     "Segment",
+    "SpeechProfile",
     "Thresholds",
+    "Tolerance",
     "Transcriber",
     "Transcription",
     "WhisperValidator",
     "Word",
     "normalize_for_scoring",
+    "speech_profile",
+    "thresholds_for_language",
 ]

@@ -90,10 +90,10 @@ _LOOSE_APOSTROPHE: Final = re.compile(r"(?<!\w)'|'(?!\w)")
 _SPACES: Final = re.compile(r"\s+")
 
 
-def _non_negative(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+def finite_non_negative(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
     if not (isinstance(value, (int, float)) and math.isfinite(value) and value >= 0):
         raise InvalidInputError(
-            f"threshold {attribute.name} must be a finite number >= 0, got {value!r}",
+            f"{attribute.name} must be a finite number >= 0, got {value!r}",
             field=attribute.name,
         )
 
@@ -117,25 +117,27 @@ def _word_rate(
 class Thresholds:
     """Limits a `QualityReport` is checked against; the defaults suit Kokoro at speed 1."""
 
-    min_accuracy: float = field(default=DEFAULT_MIN_ACCURACY, validator=_non_negative)
+    min_accuracy: float = field(default=DEFAULT_MIN_ACCURACY, validator=finite_non_negative)
     """Lowest ``1 - WER``: catches wrong or mumbled words."""
-    max_cer: float = field(default=DEFAULT_MAX_CER, validator=_non_negative)
+    max_cer: float = field(default=DEFAULT_MAX_CER, validator=finite_non_negative)
     """Highest character error rate: catches garbled words WER rounds to whole errors."""
     min_phonetic_similarity: float = field(
-        default=DEFAULT_MIN_PHONETIC_SIMILARITY, validator=_non_negative
+        default=DEFAULT_MIN_PHONETIC_SIMILARITY, validator=finite_non_negative
     )
     """Lowest phoneme-string similarity: catches mispronunciation beyond spelling variants."""
-    min_confidence: float = field(default=DEFAULT_MIN_CONFIDENCE, validator=_non_negative)
+    min_confidence: float = field(default=DEFAULT_MIN_CONFIDENCE, validator=finite_non_negative)
     """Lowest mean word probability: catches speech the recogniser only guessed at."""
     max_clipped_fraction: float = field(
-        default=DEFAULT_MAX_CLIPPED_FRACTION, validator=_non_negative
+        default=DEFAULT_MAX_CLIPPED_FRACTION, validator=finite_non_negative
     )
     """Highest share of samples at full scale: catches clipping distortion."""
-    max_dc_offset: float = field(default=DEFAULT_MAX_DC_OFFSET, validator=_non_negative)
+    max_dc_offset: float = field(default=DEFAULT_MAX_DC_OFFSET, validator=finite_non_negative)
     """Largest absolute mean sample value: catches a biased signal."""
-    min_rms: float = field(default=DEFAULT_MIN_RMS, validator=_non_negative)
+    min_rms: float = field(default=DEFAULT_MIN_RMS, validator=finite_non_negative)
     """Lowest RMS amplitude (about -46 dBFS): catches silent or near-silent output."""
-    max_inner_silence_s: float = field(default=DEFAULT_MAX_INNER_SILENCE_S, validator=_non_negative)
+    max_inner_silence_s: float = field(
+        default=DEFAULT_MAX_INNER_SILENCE_S, validator=finite_non_negative
+    )
     """Longest silence between the first and last sound, in seconds: catches dropouts."""
     seconds_per_word: tuple[float, float] = field(
         default=DEFAULT_SECONDS_PER_WORD, validator=_word_rate

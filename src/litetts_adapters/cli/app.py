@@ -23,6 +23,7 @@ from typer.core import TyperGroup
 import litetts
 from litetts.audio import FORMATS
 from litetts.config import Settings, SynthesisSettings
+from litetts_adapters.cli.baseline import baseline_app
 from litetts_adapters.cli.inputs import fail, one_line, read_text
 from litetts_adapters.cli.progress import fetch_progress
 from litetts_adapters.cli.tables import assets_table, voice_record, voices_table
@@ -329,6 +330,7 @@ def verify(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
 
 
 app.command()(validate)
+app.add_typer(baseline_app, name="baseline")
 
 
 def main() -> None:

@@ -8,6 +8,9 @@ from litetts.text import normalize
 
 CASES = [
     ("3:30 pm", "three thirty P M"),
+    ("9.30 am", "nine thirty A- M"),
+    ("at 9.30PM today", "at nine thirty P M today"),
+    ("it costs 9.30 now", "it costs nine point three zero now"),
     ("3:30pm", "three thirty P M"),
     ("3:30 PM", "three thirty P M"),
     ("3:30 p.m. today", "three thirty P M today"),

@@ -1,4 +1,5 @@
-"""Clock times: ``3:30 pm`` -> "three thirty P M", ``14:05`` -> "fourteen oh five".
+"""Clock times: ``3:30 pm`` -> "three thirty P M", ``14:05`` -> "fourteen oh five",
+British ``9.30 am`` -> "nine thirty A- M".
 
 Minutes under ten read "oh five"; on the hour a 12-hour time says "o'clock"
 (or just "P M"), a 24-hour time says "hundred" ("fourteen hundred"). The
@@ -19,6 +20,10 @@ _MERIDIEM: Final = r"(?P<ampm>[AaPp]\.?[Mm]\.?)(?![\w])"
 _CLOCK: Final = re.compile(
     r"(?<![\w.,:])(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])(?::(?P<s>[0-5][0-9]))?"
     r"(?:\s?" + _MERIDIEM + r")?(?![\w:]|[.,][0-9])"
+)
+# British style "9.30 am": a dot between hour and minutes, only with a meridiem (else a decimal).
+_DOTTED: Final = re.compile(
+    r"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5][0-9])\s?" + _MERIDIEM
 )
 _HOUR: Final = re.compile(r"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])\s?" + _MERIDIEM)
 
@@ -81,12 +86,16 @@ def expand_times(text: str, british: bool = False) -> str:
             words += " " + meridiem(match["ampm"])
         return _finish(words, match)
 
+    def dotted(match: re.Match[str]) -> str:
+        return _finish(say_time(int(match["h"]), int(match["m"]), match["ampm"]), match)
+
     def on_the_hour(match: re.Match[str]) -> str:
         return _finish(cardinal(int(match["h"])) + " " + meridiem(match["ampm"]), match)
 
     if not has_digit(text):
         return text
     text = _CLOCK.sub(spoken, text)
+    text = _DOTTED.sub(dotted, text)
     return _HOUR.sub(on_the_hour, text)
 
 

@@ -22,9 +22,7 @@ _CLOCK: Final = re.compile(
     r"(?:\s?" + _MERIDIEM + r")?(?![\w:]|[.,][0-9])"
 )
 # British style "9.30 am": a dot between hour and minutes, only with a meridiem (else a decimal).
-_DOTTED: Final = re.compile(
-    r"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5][0-9])\s?" + _MERIDIEM
-)
+_DOTTED: Final = re.compile(r"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5][0-9])\s?" + _MERIDIEM)
 _HOUR: Final = re.compile(r"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])\s?" + _MERIDIEM)
 
 

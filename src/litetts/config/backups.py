@@ -125,6 +125,10 @@ class BackupManager:
         logger.info("config backup %s: %s", backup_id, reason)
         return backup
 
+    def read_current(self) -> dict[str, str | None]:
+        """The text of each settings file on disk now, None where one is missing."""
+        return read_files(self.config_dir)
+
     def list_backups(self) -> list[Backup]:
         """Every readable backup, newest first (an unreadable one is logged and skipped)."""
         if not self.directory.is_dir():

@@ -219,10 +219,10 @@ def canonical_key(key: str) -> str:
 def suggest(key: str, known: typing.Iterable[str] | None = None) -> str:
     """A ``; did you mean ...?`` hint for an unknown `key`, or an empty string."""
     names = list(known) if known is not None else list(schema_fields())
-    close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
-    if not close and "." in key:  # the right name in the wrong section
-        name = key.rsplit(".", 1)[1]
-        close = [k for k in names if k.rsplit(".", 1)[-1] == name][:3]
+    name = key.rsplit(".", 1)[-1]
+    close = [k for k in names if "." in key and k.rsplit(".", 1)[-1] == name][:3]  # moved
+    if not close:
+        close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
     return f"; did you mean {' or '.join(close)}?" if close else ""
 
 

@@ -203,7 +203,7 @@ class ConfigStore:
     def pending_restart(self) -> dict[str, object]:
         """Dotted key -> the value it will have after a restart, for each pending change."""
         with self._lock:
-            return {k: v for k, v in self._started.items() if self._desired[k] != v}
+            return {k: self._desired[k] for k, v in self._started.items() if self._desired[k] != v}
 
     def explain(self, key: str) -> Explanation:
         """The value of `key`, the layer and file it came from, and its default."""

@@ -12,6 +12,7 @@ from litetts.config.backups import Backup, BackupManager
 from litetts.config.convert import structure_settings, unstructure_settings
 from litetts.config.fields import FieldInfo, schema_fields
 from litetts.config.issues import Issue, ValidationResult
+from litetts.config.layers import LAYERS, Explanation
 from litetts.config.reference import render_markdown, schema_records
 from litetts.config.schema import (
     LEGACY_KEYS,
@@ -26,7 +27,7 @@ from litetts.config.schema import (
     SynthesisSettings,
     ValidationSettings,
 )
-from litetts.config.store import LAYERS, ConfigChange, ConfigStore, Explanation, default_config_dir
+from litetts.config.store import ConfigChange, ConfigStore, default_config_dir
 from litetts.config.validator import ConfigValidator
 from litetts.errors import ConfigError
 

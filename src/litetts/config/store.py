@@ -23,24 +23,22 @@ from types import TracebackType
 
 import attrs
 import platformdirs
-from attrs import field, frozen
+from attrs import frozen
 
 from litetts.config.backups import CONFIG_FILES, BackupManager, write_atomically
 from litetts.config.convert import FieldValueError, check_value, from_flat, to_json
 from litetts.config.env import parse_environment, parse_text
 from litetts.config.fields import FieldInfo, field_info, schema_fields
 from litetts.config.issues import Issue, ValidationResult
+from litetts.config.layers import Explanation, Layer, explain, merge
 from litetts.config.schema import LEGACY_KEYS, Settings
 from litetts.config.validator import ConfigValidator, parse_json_text
 from litetts.config.watcher import Backend, DirectoryWatcher
 from litetts.errors import ConfigError
 
-__all__ = ["LAYERS", "ConfigChange", "ConfigStore", "Explanation", "default_config_dir"]
+__all__ = ["ConfigChange", "ConfigStore", "default_config_dir"]
 
 logger = logging.getLogger(__name__)
-
-LAYERS = ("default", "settings", "override", "environment", "explicit")
-"""The layers, lowest first."""
 
 SETTINGS_FILE, OVERRIDE_FILE = CONFIG_FILES
 
@@ -62,48 +60,6 @@ class ConfigChange:
     """Dotted keys whose new value is in effect."""
     pending_restart: tuple[str, ...] = ()
     """Dotted keys whose new value waits for a restart."""
-
-
-@frozen
-class Explanation:
-    """Where a setting's value comes from."""
-
-    key: str
-    value: object
-    """The value in effect."""
-    source: str
-    """The layer that set it: one of `LAYERS`."""
-    origin: str
-    """The file, environment variable, ``explicit value`` or ``built-in default``."""
-    default: object
-    description: str
-    restart: bool
-    pending_value: object
-    """The value after a restart; equal to `value` unless a change is pending."""
-    layers: tuple[tuple[str, object], ...] = ()
-    """Each layer that sets the key, lowest first, with its value."""
-    file: Path | None = None
-
-    @property
-    def pending(self) -> bool:
-        """A new value waits for a restart."""
-        return self.pending_value != self.value
-
-    def __str__(self) -> str:
-        text = f"{self.key} = {to_json(self.value)!r} from {self.source} ({self.origin})"
-        if self.pending:
-            text += f"; {to_json(self.pending_value)!r} after a restart"
-        return text
-
-
-@frozen
-class _Layer:
-    name: str
-    values: Mapping[str, object] = field(factory=dict)
-    origin: str = ""
-    file: Path | None = None
-    origins: Mapping[str, str] = field(factory=dict)
-    """Per-key origin, where keys come from different places (environment variables)."""
 
 
 Subscriber = Callable[[ConfigChange], None]
@@ -141,7 +97,7 @@ class ConfigStore:
             "environment": environment,
             "explicit": explicit,
         }
-        self._desired = self._merge(self._layers)
+        self._desired = merge(self._layers)
         self._started = {key: self._desired[key] for key, info in _fields().items() if info.restart}
         self._config = from_flat(self._desired)
 
@@ -209,35 +165,7 @@ class ConfigStore:
         """The value of `key`, the layer and file it came from, and its default."""
         info = _info(key)
         with self._lock:
-            setting = [
-                (name, layer) for name, layer in self._layers.items() if info.key in layer.values
-            ]
-            desired = self._desired[info.key]
-        value = self.get(info.key)
-        if not setting:
-            return Explanation(
-                key=info.key,
-                value=value,
-                source="default",
-                origin="built-in default",
-                default=info.default,
-                description=info.description,
-                restart=info.restart,
-                pending_value=desired,
-            )
-        name, layer = setting[-1]
-        return Explanation(
-            key=info.key,
-            value=value,
-            source=name,
-            origin=layer.origins.get(info.key, layer.origin),
-            default=info.default,
-            description=info.description,
-            restart=info.restart,
-            pending_value=desired,
-            layers=tuple((n, layer.values[info.key]) for n, layer in setting),
-            file=layer.file,
-        )
+            return explain(info, self._layers, self.get(info.key), self._desired[info.key])
 
     # -- changing ------------------------------------------------------------------
 
@@ -273,7 +201,7 @@ class ConfigStore:
             layers = dict(self._layers)
             if not persist:
                 old = layers["explicit"]
-                layers["explicit"] = _Layer(
+                layers["explicit"] = Layer(
                     "explicit", {**old.values, info.key: typed}, origin="explicit value"
                 )
                 return self._apply(layers)
@@ -393,11 +321,11 @@ class ConfigStore:
             return text, ValidationResult((problem,))
         return text, self.validator.validate_configuration(data, source=path)
 
-    def _file_layer(self, name: str, values: Mapping[str, object], note: str = "") -> _Layer:
+    def _file_layer(self, name: str, values: Mapping[str, object], note: str = "") -> Layer:
         path = self.config_dir / name
-        return _Layer(name.removesuffix(".json"), values, origin=f"{path}{note}", file=path)
+        return Layer(name.removesuffix(".json"), values, origin=f"{path}{note}", file=path)
 
-    def _startup_file(self, name: str) -> _Layer:
+    def _startup_file(self, name: str) -> Layer:
         text, result = self._read(name)
         for warning in result.warnings:
             logger.warning("%s", warning)
@@ -418,22 +346,22 @@ class ConfigStore:
         self._texts[name] = None
         return self._file_layer(name, {}, " (invalid, ignored)")
 
-    def _environment(self, env: Mapping[str, str]) -> _Layer:
+    def _environment(self, env: Mapping[str, str]) -> Layer:
         result = parse_environment(env)
         for issue in result.issues:
             logger.log(logging.ERROR if issue.severity == "error" else logging.WARNING, "%s", issue)
         if not result.ok:
             self.last_error = result.error()
         origins = {key: info.env_var for key, info in _fields().items() if key in result.values}
-        return _Layer("environment", result.values, origin="environment", origins=origins)
+        return Layer("environment", result.values, origin="environment", origins=origins)
 
-    def _check_explicit(self, overrides: Mapping[str, object]) -> _Layer:
+    def _check_explicit(self, overrides: Mapping[str, object]) -> Layer:
         result = self.validator.validate_configuration(overrides)
         unknown = (_as_error(i) for i in result.warnings if i.message.startswith("unknown"))
         errors = result.errors + tuple(unknown)
         if errors:
             raise ValidationResult(errors).error()
-        return _Layer("explicit", result.values, origin="explicit value")
+        return Layer("explicit", result.values, origin="explicit value")
 
     def _updated_override(self, info: FieldInfo, typed: object) -> tuple[str, Mapping[str, object]]:
         """The text of override.json with `info`'s key set, and its checked values."""
@@ -468,16 +396,9 @@ class ConfigStore:
                 ) from err
             logger.warning("cannot back up the settings (%s); applying the change anyway", err)
 
-    @staticmethod
-    def _merge(layers: Mapping[str, _Layer]) -> dict[str, object]:
-        merged = {key: info.default for key, info in _fields().items()}
-        for layer in layers.values():
-            merged.update(layer.values)
-        return merged
-
-    def _apply(self, layers: dict[str, _Layer]) -> ConfigChange:
+    def _apply(self, layers: dict[str, Layer]) -> ConfigChange:
         """Make `layers` current and tell the subscribers what changed (lock held)."""
-        desired = self._merge(layers)
+        desired = merge(layers)
         running = {**desired, **self._started}
         before = {**self._desired, **self._started}
         changed = tuple(key for key in running if running[key] != before[key])

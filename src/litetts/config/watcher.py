@@ -3,11 +3,12 @@
 Editors write a file several times when saving (truncate, write, rename a swap file);
 the callback runs once, `debounce_s` after the last write. Changes are seen with
 watchfiles (inotify, FSEvents, ...) when it is installed, else by polling the files'
-size, time stamp and inode.
+size, time stamp, inode and content.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -22,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 Backend = Literal["auto", "watchfiles", "poll"]
 
-_Signature = tuple[tuple[int, int, int] | None, ...]
+_Signature = tuple[tuple[int, int, int, bytes] | None, ...]
 
 
 def _watchfiles_available() -> bool:
@@ -143,14 +144,18 @@ class DirectoryWatcher:
             self._poll()
 
     def _signature(self) -> _Signature:
-        states: list[tuple[int, int, int] | None] = []
+        # Settings files are small: their content catches two same-size writes within
+        # one tick of the file system's coarse clock, which the time stamp misses.
+        states: list[tuple[int, int, int, bytes] | None] = []
         for name in sorted(self.names):
+            path = self.directory / name
             try:
-                stat = (self.directory / name).stat()
+                stat = path.stat()
+                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
             except OSError:
                 states.append(None)
             else:
-                states.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
+                states.append((stat.st_mtime_ns, stat.st_size, stat.st_ino, digest))
         return tuple(states)
 
     def _poll(self) -> None:

@@ -207,7 +207,11 @@ class ConfigStore:
                 return self._apply(layers)
             text, values = self._updated_override(info, typed)
             self._backup(f"before set {info.key}", required=True)
-            write_atomically(self.config_dir / OVERRIDE_FILE, text)
+            try:
+                write_atomically(self.config_dir / OVERRIDE_FILE, text)
+            except OSError as err:
+                target = self.config_dir / OVERRIDE_FILE
+                raise ConfigError(f"cannot write {target}: {err}", key=info.key) from err
             self._texts[OVERRIDE_FILE] = text
             layers["override"] = self._file_layer(OVERRIDE_FILE, values)
             return self._apply(layers)

@@ -82,3 +82,13 @@ def test_set_refuses_to_overwrite_a_broken_override_file(config_dir: Path, load:
     with pytest.raises(ConfigError, match=r"override\.json is invalid"):
         store.set("server.queue_size", 2, persist=True)
     assert "{oops" == (config_dir / "override.json").read_text(encoding="utf-8")
+
+
+def test_set_into_an_unwritable_folder_is_a_config_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    store = ConfigStore.load(blocker, env={})
+
+    with pytest.raises(ConfigError, match="cannot"):
+        store.set("server.queue_size", 2, persist=True)
+    assert 16 == store.config.server.queue_size

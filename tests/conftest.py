@@ -1,10 +1,26 @@
-"""Fixtures shared by the integration tests and the audio quality regression test."""
+"""Fixtures for the whole suite."""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import pytest
 
 from litetts import AssetStore, Synthesizer
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Keep the developer's settings files and ``LITETTS_*__*`` variables out of every test."""
+    directory = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("LITETTS_CONFIG_DIR", str(directory))
+    for name in os.environ:
+        if name.upper().startswith("LITETTS_") and "__" in name:
+            monkeypatch.delenv(name)
+    return directory
 
 
 @pytest.fixture(scope="session")

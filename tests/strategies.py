@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import strategies as st
+
+from litetts.config.fields import FieldInfo, schema_fields
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèüößñøçåÉÜ"
 """ASCII and some non-ASCII letters that words are made of."""
@@ -70,3 +74,95 @@ blend_specs = st.lists(st.tuples(voice_names, blend_weights), min_size=1, max_si
     lambda parts: "+".join(f"{name}({_spell(weight)})" for name, weight in parts)
 )
 """Voice specs such as ``af_bella(2.0)+af_sky(0.5)``: 1 to 16 parts, names may repeat."""
+
+
+# -- settings ---------------------------------------------------------------------------
+
+
+def _valid_value(info: FieldInfo) -> st.SearchStrategy[object]:
+    """JSON-ready values the schema accepts for `info`'s key."""
+    rule = info.constraints
+    strategy: st.SearchStrategy[object]
+    if rule.choices is not None:
+        strategy = st.sampled_from(rule.choices)
+    elif info.base is bool:
+        strategy = st.booleans()
+    elif info.base is int:
+        low = rule.ge if rule.ge is not None else (rule.gt + 1 if rule.gt is not None else -(2**40))
+        high = rule.le if rule.le is not None else 2**40
+        strategy = st.integers(int(low), int(high))
+    elif info.base is float:
+        low = rule.ge if rule.ge is not None else rule.gt
+        high = rule.le if rule.le is not None else 1e9
+        strategy = st.floats(
+            low, high, exclude_min=rule.gt is not None, allow_nan=False, allow_infinity=False
+        )
+    elif info.base is str:
+        strategy = st.text(min_size=rule.min_len or 0, max_size=20)
+    elif info.base is Path:
+        strategy = st.text(PATH_CHARACTERS, min_size=1, max_size=20).filter(_unpadded)
+    else:
+        strategy = st.lists(st.text(max_size=10), max_size=4)
+    return st.one_of(st.none(), strategy) if info.optional else strategy
+
+
+PATH_CHARACTERS = "abcxyz/._- é"
+"""Characters of drawn paths (no ``~``: it would be expanded)."""
+
+
+def _unpadded(text: str) -> bool:
+    return text == text.strip()
+
+
+@st.composite
+def settings_dicts(draw: st.DrawFn) -> dict[str, dict[str, object]]:
+    """A valid settings.json document: some keys of some sections, each value valid."""
+    document: dict[str, dict[str, object]] = {}
+    for info in schema_fields().values():
+        if draw(st.booleans()):
+            document.setdefault(info.section, {})[info.name] = draw(_valid_value(info))
+    return document
+
+
+def _invalid_value(info: FieldInfo) -> st.SearchStrategy[object]:
+    """JSON-ready values the schema rejects for `info`'s key: wrong type or out of range."""
+    rule = info.constraints
+    wrong_type: dict[type, st.SearchStrategy[object]] = {
+        bool: st.one_of(st.integers(), st.text(max_size=5)),
+        int: st.one_of(st.booleans(), st.text(max_size=5), st.floats(allow_nan=False)),
+        float: st.one_of(st.booleans(), st.text(max_size=5), st.lists(st.integers(), max_size=2)),
+        str: st.one_of(st.booleans(), st.integers(), st.lists(st.text(max_size=3), max_size=2)),
+        Path: st.one_of(st.booleans(), st.integers(), st.lists(st.text(max_size=3), max_size=2)),
+        tuple: st.one_of(st.integers(), st.text(max_size=5), st.lists(st.integers(), min_size=1)),
+    }
+    bad = [wrong_type[info.base]]
+    if not info.optional:
+        bad.append(st.none())
+    if rule.ge is not None:
+        bad.append(
+            st.integers(max_value=int(rule.ge) - 1)
+            if info.base is int
+            else st.floats(max_value=rule.ge, exclude_max=True, allow_nan=False)
+        )
+    if rule.gt is not None:
+        bad.append(st.floats(max_value=rule.gt, allow_nan=False))
+    if rule.le is not None:
+        bad.append(
+            st.integers(min_value=int(rule.le) + 1)
+            if info.base is int
+            else st.floats(min_value=rule.le, exclude_min=True, allow_nan=False)
+        )
+    if rule.choices is not None:
+        bad.append(st.text(max_size=8).filter(lambda text: text not in rule.choices))
+    if rule.min_len:
+        bad.append(st.just(""))
+    return st.one_of(bad)
+
+
+@st.composite
+def invalid_settings(draw: st.DrawFn) -> tuple[str, dict[str, dict[str, object]]]:
+    """A valid document with one key set to an invalid value; returns (key, document)."""
+    document = draw(settings_dicts())
+    info = draw(st.sampled_from(list(schema_fields().values())))
+    document.setdefault(info.section, {})[info.name] = draw(_invalid_value(info))
+    return info.key, document

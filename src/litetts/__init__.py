@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from litetts.assets import AssetStore
     from litetts.audio import Audio
-    from litetts.config import Settings
+    from litetts.config import ConfigStore, Settings
     from litetts.errors import (
         AssetError,
+        ConfigError,
         InvalidInputError,
         LiteTTSError,
         MissingDependencyError,
@@ -39,6 +40,8 @@ __all__ = [
     "AssetStore",
     "Audio",
     "AudioQualityValidator",
+    "ConfigError",
+    "ConfigStore",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",
@@ -60,6 +63,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     "AssetStore": ("litetts.assets", "AssetStore"),
     "Audio": ("litetts.audio", "Audio"),
     "AudioQualityValidator": ("litetts.validation", "AudioQualityValidator"),
+    "ConfigError": ("litetts.errors", "ConfigError"),
+    "ConfigStore": ("litetts.config", "ConfigStore"),
     "InvalidInputError": ("litetts.errors", "InvalidInputError"),
     "LiteTTSError": ("litetts.errors", "LiteTTSError"),
     "MissingDependencyError": ("litetts.errors", "MissingDependencyError"),

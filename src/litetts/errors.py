@@ -7,7 +7,8 @@ working for callers who do not know litetts::
     LiteTTSError
     ├── AssetError(LiteTTSError, FileNotFoundError)  a model/voice file is missing or corrupt
     ├── InvalidInputError(LiteTTSError, ValueError)  the caller passed something unusable
-    │   └── VoiceNotFoundError(InvalidInputError, KeyError)  unknown voice id or blend part
+    │   ├── VoiceNotFoundError(InvalidInputError, KeyError)  unknown voice id or blend part
+    │   └── ConfigError(InvalidInputError)            a setting or settings file is invalid
     ├── PhonemizerError(LiteTTSError, RuntimeError)   text could not become phonemes
     ├── ModelError(LiteTTSError, RuntimeError)        the acoustic model failed to load or run
     └── MissingDependencyError(LiteTTSError, ImportError)  an optional extra is not installed
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "AssetError",
+    "ConfigError",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",
@@ -79,6 +81,21 @@ class VoiceNotFoundError(InvalidInputError, KeyError):
     def __str__(self) -> str:
         # KeyError would otherwise repr() the message.
         return str(self.args[0])
+
+
+class ConfigError(InvalidInputError):
+    """A setting, or a settings file, does not fit the schema.
+
+    The message names the file, the key, the bad value and what was expected;
+    `issues` holds every problem found (`litetts.config.Issue` records).
+    """
+
+    def __init__(
+        self, message: str, *, key: str | None = None, issues: tuple[object, ...] = ()
+    ) -> None:
+        super().__init__(message, field=key)
+        self.key = key
+        self.issues = issues
 
 
 class PhonemizerError(LiteTTSError, RuntimeError):

@@ -16,7 +16,7 @@ import logging
 import time
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -36,6 +36,9 @@ from litetts.text.chunking import Chunk, chunk_text
 from litetts.text.cleanup import normalize
 from litetts.text.lexicon import Lexicon
 from litetts.text.markup import Passage, Pause, Plain, Segment, compose, parse_markup
+
+if TYPE_CHECKING:
+    from litetts.config.store import ConfigChange, ConfigStore
 
 __all__ = ["Synthesizer"]
 
@@ -117,6 +120,7 @@ class Synthesizer:
         threads: int | None = None,
         settings: Settings | None = None,
         warm_up: bool = True,
+        store: ConfigStore | None = None,
     ) -> Synthesizer:
         """The real pipeline: Kokoro on ONNX Runtime, espeak-ng (or CMUdict for English
         when espeak is missing), the provisioned voices.
@@ -129,17 +133,23 @@ class Synthesizer:
         ``settings.synthesis.builtin_dictionary`` is off) with the file at
         ``settings.synthesis.dictionary_path`` on top, loaded once, here.
 
+        With a `litetts.ConfigStore` as `store`, the settings come from ``store.config``
+        (instead of `settings`) and follow it: a change to ``synthesis.*`` applies from
+        the next request on; ``model.*`` changes wait for a restart.
+
         Raises:
             AssetError: the model or voices are missing (run ``litetts assets fetch``).
             ModelError: the model file cannot be loaded.
             InvalidInputError: the dictionary file is missing or has a bad line.
         """
+        if store is not None:
+            settings = store.config
         settings = settings if settings is not None else Settings()
         lexicon = _lexicon(settings.synthesis)  # a bad dictionary fails before slow loading
         model_settings = settings.model
-        store = AssetStore(home=model_settings.home)
-        model_file = model_path or model_settings.model_path or store.require_model()
-        voices_source = voices_path or model_settings.voices_path or store.require_voices()
+        assets = AssetStore(home=model_settings.home)
+        model_file = model_path or model_settings.model_path or assets.require_model()
+        voices_source = voices_path or model_settings.voices_path or assets.require_voices()
         model = KokoroModel.from_path(model_file, threads=threads or model_settings.threads)
         synthesizer = cls(
             model,
@@ -150,7 +160,25 @@ class Synthesizer:
         )
         if warm_up:
             synthesizer.warm_up()
+        if store is not None:
+            store.subscribe(synthesizer._follow_config)
         return synthesizer
+
+    def _follow_config(self, change: ConfigChange) -> None:
+        """Take a changed ``synthesis`` section; requests from now on use it whole."""
+        new = change.config.synthesis
+        if new == self.settings:
+            return
+        old = self.settings
+        if (new.dictionary_path, new.builtin_dictionary) != (
+            old.dictionary_path,
+            old.builtin_dictionary,
+        ):
+            try:
+                self.lexicon = _lexicon(new)
+            except InvalidInputError as err:
+                logger.warning("keeping the previous pronunciation dictionary: %s", err)
+        self.settings = new  # one assignment: a request reads the old or the new section
 
     def warm_up(self) -> None:
         """Speak one short phrase in the default voice and discard it (no event)."""

@@ -198,9 +198,11 @@ def test_say_passes_model_options_to_the_synthesizer(
 ) -> None:
     run(runner, "say", SHORT, "--model-path", "m.onnx", "--voices-path", "v", "--threads", "3")
 
-    assert [{"model_path": Path("m.onnx"), "voices_path": Path("v"), "threads": 3}] == (
-        default_calls
-    )
+    store = default_calls[0]["store"]
+    assert isinstance(store, litetts.ConfigStore)
+    model = store.config.model
+    assert (Path("m.onnx"), Path("v"), 3) == (model.model_path, model.voices_path, model.threads)
+    assert "explicit" == store.explain("model.threads").source
 
 
 @pytest.mark.usefixtures("workdir")
@@ -235,7 +237,9 @@ def test_say_unknown_voice_is_one_error_line(runner: CliRunner) -> None:
 
 @pytest.mark.usefixtures("default_calls")
 def test_say_speed_out_of_range_is_an_error(runner: CliRunner) -> None:
-    assert_one_error_line(run(runner, "say", SHORT, "--speed", "9"), "speed 9.0 is out of range")
+    result = run(runner, "say", SHORT, "--speed", "9")
+
+    assert_one_error_line(result, "invalid setting: synthesis.speed: 9.0 is out of range")
 
 
 @pytest.mark.usefixtures("default_calls")
@@ -462,6 +466,6 @@ def test_say_passes_a_dictionary_through_the_settings(
     result = run(runner, "say", SHORT, "--dictionary", str(lexicon))
 
     assert 0 == result.exit_code, result.output
-    settings = default_calls[0]["settings"]
-    assert isinstance(settings, litetts.Settings)
-    assert lexicon == settings.synthesis.dictionary_path
+    store = default_calls[0]["store"]
+    assert isinstance(store, litetts.ConfigStore)
+    assert lexicon == store.config.synthesis.dictionary_path

@@ -12,6 +12,8 @@ EXPECTED = {
     "AssetStore",
     "Audio",
     "AudioQualityValidator",
+    "ConfigError",
+    "ConfigStore",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",

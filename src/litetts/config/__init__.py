@@ -1,6 +1,21 @@
-"""Settings: one attrs schema shared by the library and its adapters."""
+"""Settings: one attrs schema, and the `ConfigStore` that layers, validates and reloads it.
 
+    >>> from litetts.config import ConfigStore
+    >>> store = ConfigStore.load()                     # doctest: +SKIP
+    >>> store.get("server.port"), store.explain("server.port").source  # doctest: +SKIP
+    (8354, 'default')
+
+See docs/configuration.md for every key, the layers and the environment variables.
+"""
+
+from litetts.config.backups import Backup, BackupManager
+from litetts.config.convert import structure_settings, unstructure_settings
+from litetts.config.fields import FieldInfo, schema_fields
+from litetts.config.issues import Issue, ValidationResult
+from litetts.config.layers import LAYERS, Explanation
+from litetts.config.reference import render_markdown, schema_records
 from litetts.config.schema import (
+    LEGACY_KEYS,
     RESTART,
     CacheSettings,
     DashboardSettings,
@@ -12,16 +27,37 @@ from litetts.config.schema import (
     SynthesisSettings,
     ValidationSettings,
 )
+from litetts.config.store import ConfigChange, ConfigStore, default_config_dir
+from litetts.config.validator import ConfigValidator
+from litetts.errors import ConfigError
 
 __all__ = [
+    "LAYERS",
+    "LEGACY_KEYS",
     "RESTART",
+    "Backup",
+    "BackupManager",
     "CacheSettings",
+    "ConfigChange",
+    "ConfigError",
+    "ConfigStore",
+    "ConfigValidator",
     "DashboardSettings",
+    "Explanation",
+    "FieldInfo",
+    "Issue",
     "LoggingSettings",
     "ModelSettings",
     "PerformanceSettings",
     "ServerSettings",
     "Settings",
     "SynthesisSettings",
+    "ValidationResult",
     "ValidationSettings",
+    "default_config_dir",
+    "render_markdown",
+    "schema_fields",
+    "schema_records",
+    "structure_settings",
+    "unstructure_settings",
 ]

@@ -2,6 +2,14 @@
 
 Every field has a default, so ``Settings()`` is a complete, working configuration.
 Values are checked once, here, when a settings object is built.
+
+Conventions that the rest of `litetts.config` reads (keep them when adding a field):
+
+- the docstring under a field is its description (docs/configuration.md and
+  ``litetts config schema`` are generated from it);
+- constraints are attrs validators (``ge``, ``le``, ``gt``, ``in_``, ``min_len``);
+- ``metadata=RESTART`` marks a key that takes effect only when the process restarts;
+- a renamed key keeps its old name in `LEGACY_KEYS`, so older files still load.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from litetts.kokoro.model import MAX_SPEED, MIN_SPEED
 from litetts.kokoro.vocabulary import MAX_TOKENS
 
 __all__ = [
+    "LEGACY_KEYS",
     "RESTART",
     "CacheSettings",
     "DashboardSettings",
@@ -29,6 +38,27 @@ __all__ = [
 RESTART = {"restart": True}
 """Field metadata for a key that takes effect only when the process restarts."""
 
+LEGACY_KEYS: dict[str, str] = {
+    "model.onnx_path": "model.model_path",
+    "model.voices_file": "model.voices_path",
+    "model.intra_op_threads": "model.threads",
+    "synthesis.default_voice": "synthesis.voice",
+    "synthesis.default_speed": "synthesis.speed",
+    "synthesis.max_text_length": "synthesis.max_chars",
+    "synthesis.lexicon_path": "synthesis.dictionary_path",
+    "cache.max_size_bytes": "cache.max_bytes",
+    "cache.disk_dir": "cache.directory",
+    "server.workers": "server.worker_threads",
+    "server.max_text_length": "server.max_input_chars",
+    "server.api_key": "server.api_keys",
+    "validation.model": "validation.whisper_model",
+    "logging.log_level": "logging.level",
+}
+"""Dotted keys that older settings files used, mapped to their current names.
+
+A file that still uses one loads with a logged notice naming the new key.
+"""
+
 
 def _optional_path(value: str | Path | None) -> Path | None:
     return None if value is None or value == "" else Path(value).expanduser()
@@ -38,17 +68,19 @@ def _optional_path(value: str | Path | None) -> Path | None:
 class ModelSettings:
     """Where the model and voices come from and how the model runs."""
 
-    model_path: Path | None = field(default=None, converter=_optional_path)
+    model_path: Path | None = field(default=None, converter=_optional_path, metadata=RESTART)
     """A Kokoro ``.onnx`` file to use instead of the provisioned one."""
 
-    voices_path: Path | None = field(default=None, converter=_optional_path)
+    voices_path: Path | None = field(default=None, converter=_optional_path, metadata=RESTART)
     """A folder of ``NAME.bin`` voices or a kokoro-onnx ``voices-v1.0.bin`` npz."""
 
-    home: Path | None = field(default=None, converter=_optional_path)
+    home: Path | None = field(default=None, converter=_optional_path, metadata=RESTART)
     """Asset folder; default ``$LITETTS_HOME`` or the platform cache folder."""
 
     threads: int | None = field(
-        default=None, validator=validators.optional([validators.instance_of(int), validators.ge(1)])
+        default=None,
+        metadata=RESTART,
+        validator=validators.optional([validators.instance_of(int), validators.ge(1)]),
     )
     """ONNX Runtime intra-op threads; default: the physical cores available."""
 

@@ -1,4 +1,4 @@
-"""The ``litetts`` command: ``say``, ``voices`` and ``assets fetch|status|verify``.
+"""The ``litetts`` command: ``say``, ``voices``, ``assets fetch|status|verify``, ``config ...``.
 
 Only the public surface of `litetts` is used. Heavy modules (the Synthesizer,
 ONNX Runtime) load inside the commands that need them, so ``litetts --help`` is quick.
@@ -22,8 +22,8 @@ from typer.core import TyperGroup
 
 import litetts
 from litetts.audio import FORMATS
-from litetts.config import Settings, SynthesisSettings
 from litetts_adapters.cli.baseline import baseline_app
+from litetts_adapters.cli.config_cmd import config_app
 from litetts_adapters.cli.inputs import fail, one_line, read_text
 from litetts_adapters.cli.progress import fetch_progress
 from litetts_adapters.cli.tables import assets_table, voice_record, voices_table
@@ -70,6 +70,7 @@ assets_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(assets_app, name="assets")
+app.add_typer(config_app, name="config")
 
 
 def _configure_logging(ctx: typer.Context, verbosity: int) -> None:
@@ -187,12 +188,12 @@ def say(
         str | None,
         typer.Option(
             help="Voice id, OpenAI name or blend like 'af_bella(2)+af_sky(1)'.",
-            show_default="af_heart",
+            show_default="synthesis.voice, af_heart",
         ),
     ] = None,
     speed: Annotated[
         float | None,
-        typer.Option(help="Speaking rate, 0.25 to 4.", show_default="1.0"),
+        typer.Option(help="Speaking rate, 0.25 to 4.", show_default="synthesis.speed, 1.0"),
     ] = None,
     format: Annotated[
         str | None,
@@ -239,20 +240,21 @@ def say(
     content = read_text(ctx, text, file)
     path, fmt = _target(output, format)
     loading = time.perf_counter()
-    if dictionary is None:
-        synthesizer = litetts.Synthesizer.default(
-            model_path=model_path, voices_path=voices_path, threads=threads
-        )
-    else:
-        synthesizer = litetts.Synthesizer.default(
-            model_path=model_path,
-            voices_path=voices_path,
-            threads=threads,
-            settings=Settings(synthesis=SynthesisSettings(dictionary_path=dictionary)),
-        )
+    flags = {
+        "synthesis.voice": voice,
+        "synthesis.speed": speed,
+        "synthesis.dictionary_path": dictionary,
+        "model.model_path": model_path,
+        "model.voices_path": voices_path,
+        "model.threads": threads,
+    }
+    # The flags are the top layer over settings.json, override.json and LITETTS_* variables.
+    store = litetts.ConfigStore.load(overrides={k: v for k, v in flags.items() if v is not None})
+    synthesizer = litetts.Synthesizer.default(store=store)
+    defaults = store.config.synthesis
     started = time.perf_counter()
     logger.info("synthesizer ready in %.2f s", started - loading)
-    audio = synthesizer.synthesize(content, voice=voice, speed=speed, lang=lang)
+    audio = synthesizer.synthesize(content, voice=defaults.voice, speed=defaults.speed, lang=lang)
     elapsed = time.perf_counter() - started
     try:
         audio.save(path, fmt)

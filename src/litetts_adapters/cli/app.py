@@ -1,4 +1,5 @@
-"""The ``litetts`` command: ``say``, ``voices`` and ``assets fetch|status|verify``.
+"""The ``litetts`` command: ``say``, ``voices``, ``validate``, ``serve`` and
+``assets fetch|status|verify``.
 
 Only the public surface of `litetts` is used. Heavy modules (the Synthesizer,
 ONNX Runtime) load inside the commands that need them, so ``litetts --help`` is quick.
@@ -25,6 +26,7 @@ from litetts.audio import FORMATS
 from litetts.config import Settings, SynthesisSettings
 from litetts_adapters.cli.inputs import fail, one_line, read_text
 from litetts_adapters.cli.progress import fetch_progress
+from litetts_adapters.cli.serve import serve
 from litetts_adapters.cli.tables import assets_table, voice_record, voices_table
 from litetts_adapters.cli.validate import validate
 
@@ -329,6 +331,7 @@ def verify(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
 
 
 app.command()(validate)
+app.command()(serve)
 
 
 def main() -> None:

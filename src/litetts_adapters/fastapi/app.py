@@ -71,16 +71,18 @@ def create_app(
     source: ConfigSource = store if store is not None else FixedConfig(settings)
     config = source.config
     pool = WorkerPool(config.server.worker_threads)
-    recorder = (
-        recorder
-        if recorder is not None
-        else MetricsRecorder(window_seconds=float(config.dashboard.history_seconds))
-    )
+    window = None
+    if recorder is None:
+        recorder = MetricsRecorder(window_seconds=float(config.dashboard.history_seconds))
+
+        def window() -> float:
+            return float(source.config.dashboard.history_seconds)
+
     manager = WebSocketManager(
         queue_size=lambda: source.config.dashboard.client_queue,
         heartbeat_s=lambda: source.config.dashboard.heartbeat_s,
     )
-    realtime = RealtimeMetrics(recorder, pool, manager, process=process_stats)
+    realtime = RealtimeMetrics(recorder, pool, manager, process=process_stats, window=window)
     state = ServerState(
         source=source,
         synthesizer=synthesizer,

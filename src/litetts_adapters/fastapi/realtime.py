@@ -55,6 +55,8 @@ class RealtimeMetrics:
         manager: where snapshots and events are pushed.
         process: reads process memory and CPU; inject a fake in tests.
         clock: wall-clock seconds for timestamps.
+        window: the recorder's window in seconds, read at each snapshot (so a settings
+            reload of ``dashboard.history_seconds`` applies); None leaves it as it is.
     """
 
     def __init__(
@@ -65,6 +67,7 @@ class RealtimeMetrics:
         *,
         process: ProcessStats | None = None,
         clock: Callable[[], float] = time.time,
+        window: Callable[[], float] | None = None,
     ) -> None:
         self.recorder = recorder
         self.pool = pool
@@ -72,9 +75,12 @@ class RealtimeMetrics:
         self._process = process if process is not None else process_stats()
         self._clock = clock
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._window = window
 
     def snapshot(self) -> dict[str, object]:
         """Recorder figures plus ``server`` (in flight, queued, workers) and ``process``."""
+        if self._window is not None:
+            self.recorder.window_seconds = self._window()
         return {
             "type": "snapshot",
             "time": self._clock(),

@@ -151,3 +151,12 @@ def test_a_disabled_dashboard_is_a_404(path: str) -> None:
     )
     with TestClient(app) as client:
         assert 404 == client.get(path).status_code
+
+
+def test_a_reloaded_history_window_applies_without_a_restart(client: TestClient) -> None:
+    from litetts.config import DashboardSettings, Settings
+
+    store = client.app.state.litetts.source  # type: ignore[attr-defined]
+    store.config = Settings(dashboard=DashboardSettings(history_seconds=42))
+
+    assert 42 == client.get("/dashboard/metrics").json()["window_s"]

@@ -50,6 +50,9 @@ class StreamEncoder(Protocol):
     def finish(self) -> bytes:
         """The stream's last bytes; call once, after the last chunk."""
 
+    def close(self) -> None:
+        """Release the encoder (after `finish`, or instead of it when a stream stops)."""
+
 
 def _int16(samples: Samples) -> bytes:
     return Audio(samples).to_int16().astype("<i2").tobytes()
@@ -63,6 +66,9 @@ class PcmEncoder:
 
     def finish(self) -> bytes:
         return b""
+
+    def close(self) -> None:
+        """Nothing to release."""
 
 
 def wav_stream_header(sample_rate: int = SAMPLE_RATE) -> bytes:
@@ -90,6 +96,9 @@ class WavEncoder:
 
     def finish(self) -> bytes:
         return b"" if self._started else wav_stream_header()
+
+    def close(self) -> None:
+        """Nothing to release."""
 
 
 class _Sink:
@@ -146,6 +155,12 @@ class AvEncoder:
         self._container.close()
         return tail + self._sink.drain()
 
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._container.close()
+        self._sink.drain()
+
 
 class BufferedEncoder:
     """Encodes everything at `finish` with `Audio.to_bytes`: the fallback without PyAV."""
@@ -161,6 +176,9 @@ class BufferedEncoder:
     def finish(self) -> bytes:
         audio = Audio.concatenate([Audio(p) for p in self._pieces])
         return audio.to_bytes(self._format)
+
+    def close(self) -> None:
+        self._pieces.clear()
 
 
 def stream_encoder(format: str) -> StreamEncoder:

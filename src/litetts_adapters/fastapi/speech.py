@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Generator
+from functools import partial
 
 from fastapi import APIRouter
 from starlette.requests import Request
@@ -13,7 +14,7 @@ from starlette.responses import Response
 from litetts.audio import Audio
 from litetts.errors import InvalidInputError, LiteTTSError
 from litetts.synthesizer import Synthesizer
-from litetts_adapters.fastapi.encoders import MEDIA_TYPES, stream_encoder
+from litetts_adapters.fastapi.encoders import MEDIA_TYPES, StreamEncoder, stream_encoder
 from litetts_adapters.fastapi.errors import ApiError, from_library_error
 from litetts_adapters.fastapi.middleware import request_id
 from litetts_adapters.fastapi.requests import SpeechRequest, parse_speech, read_json
@@ -78,18 +79,21 @@ async def create_speech(request: Request) -> Response:
         return Response(data, media_type=media_type)
 
     channel = Channel(asyncio.get_running_loop())
-    encoder = stream_encoder(speech.response_format)
 
     def start() -> Generator[Audio, None, None]:
         return synthesizer.stream(speech.input, speech.voice, speech.speed, speech.language)
 
-    def job() -> None:
+    def job(encoder: StreamEncoder) -> None:
         try:
             pump(start, encoder, channel)
         finally:
             ticket.release()
 
-    state.pool.start(job)
+    try:
+        state.pool.start(partial(job, stream_encoder(speech.response_format)))
+    except BaseException:
+        ticket.release()
+        raise
     try:
         first = await channel.get()
     except BaseException:

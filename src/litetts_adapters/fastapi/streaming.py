@@ -54,11 +54,13 @@ class Channel:
 
     def put(self, item: Item) -> bool:
         """Hand `item` to the loop, waiting while the queue is full; False once cancelled."""
-        if self.cancelled:
+        if self.cancelled or self._loop.is_closed():
             return False
+        put = self._queue.put(item)
         try:
-            future = asyncio.run_coroutine_threadsafe(self._queue.put(item), self._loop)
-        except RuntimeError:  # the loop has closed: the server is shutting down
+            future = asyncio.run_coroutine_threadsafe(put, self._loop)
+        except RuntimeError:  # the loop closed meanwhile: the server is shutting down
+            put.close()
             self.cancel()
             return False
         while not self.cancelled:
@@ -105,6 +107,7 @@ def pump(
     finally:
         if stream is not None:
             stream.close()
+        encoder.close()
 
 
 class AudioStreamResponse(Response):

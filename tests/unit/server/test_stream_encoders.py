@@ -119,3 +119,41 @@ def test_a_cancelled_channel_closes_the_stream_at_the_next_chunk() -> None:
 
     assert [True] == closed
     assert 1 == channel._queue.qsize()
+
+
+def test_a_stopped_stream_closes_its_encoder() -> None:
+    class Recording:
+        def __init__(self) -> None:
+            self.closed = False
+
+        def encode(self, samples: np.ndarray) -> bytes:
+            return b"x"
+
+        def finish(self) -> bytes:
+            return b""
+
+        def close(self) -> None:
+            self.closed = True
+
+    loop = asyncio.new_event_loop()
+    encoder = Recording()
+    try:
+        channel = Channel(loop)
+        channel.cancel()
+
+        def start():  # type: ignore[no-untyped-def]
+            yield Audio(tone(0.1))
+
+        loop.run_until_complete(asyncio.to_thread(pump, start, encoder, channel))
+    finally:
+        loop.close()
+
+    assert encoder.closed
+
+
+def test_an_unfinished_compressed_encoder_closes_cleanly() -> None:
+    encoder = stream_encoder("mp3")
+    encoder.encode(tone(0.3))
+
+    encoder.close()
+    encoder.close()

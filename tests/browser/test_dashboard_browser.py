@@ -16,7 +16,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, WebSocketRoute, sync_playwright
 from tests.live_server import live_server
-from tests.unit.server.conftest import fake_process, healthy, settings, synthesizer
+from tests.server_fakes import fake_process, healthy, settings, synthesizer
 
 from litetts_adapters.fastapi import create_app
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 from starlette.websockets import WebSocketState
-from tests.unit.server.conftest import fake_process, healthy, synthesizer
+from tests.server_fakes import fake_process, healthy, synthesizer
 
 from litetts.config import DashboardSettings, Settings
 from litetts.performance import MetricsRecorder

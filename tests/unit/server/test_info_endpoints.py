@@ -7,7 +7,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.unit.server.conftest import fake_process, healthy, settings, synthesizer
+from tests.server_fakes import fake_process, healthy, settings, synthesizer
 
 from litetts import AssetError, Synthesizer
 from litetts.health import Capability

@@ -9,7 +9,7 @@ import openai
 import pytest
 import soundfile as sf
 from tests.live_server import live_server
-from tests.unit.server.conftest import fake_process, healthy, settings, synthesizer
+from tests.server_fakes import fake_process, healthy, settings, synthesizer
 
 from litetts_adapters.fastapi import create_app
 

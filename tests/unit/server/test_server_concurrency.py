@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from tests.live_server import live_server
-from tests.unit.server.conftest import (
+from tests.server_fakes import (
     LONG_TEXT,
     GatedModel,
     fake_process,

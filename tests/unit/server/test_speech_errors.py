@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.unit.server.conftest import FakeStore, fake_process, healthy, settings, synthesizer
+from tests.server_fakes import FakeStore, fake_process, healthy, settings, synthesizer
 
 from litetts_adapters.fastapi import create_app
 

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEXT ?= Hello! This is litetts, speaking with Kokoro on your own computer.
 
-.PHONY: setup assets test-assets say test lint typecheck unit bench clean-venv
+.PHONY: setup assets test-assets browser say test lint typecheck unit bench serve clean-venv
 
 setup: $(STAMP)
 
@@ -25,6 +25,18 @@ assets: $(STAMP)
 test-assets: $(STAMP)
 	$(BIN)/litetts assets fetch --whisper tiny.en
 
+# The dashboard's browser test drives Debian's chromium through Playwright.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "warning: $(CHROMIUM) is missing and cannot be installed (not root or no apt-get);" \
+				"the browser test will be skipped"; \
+		fi; \
+	fi
+
 say: assets
 	$(BIN)/litetts say "$(TEXT)" -o hello.wav
 
@@ -38,11 +50,14 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests/unit
 
-test: test-assets lint typecheck
+test: test-assets browser lint typecheck
 	$(BIN)/python -m pytest
 
 bench: assets
 	$(BIN)/python benchmarks/synthesis.py
+
+serve: assets
+	$(BIN)/litetts serve
 
 clean-venv:
 	rm -rf $(VENV)

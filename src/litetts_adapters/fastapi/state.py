@@ -1,0 +1,103 @@
+"""`ServerState`: everything one app holds, created by `create_app`, no globals."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+from collections.abc import Callable, Sequence
+
+from prometheus_client import CollectorRegistry
+from starlette.requests import HTTPConnection
+
+from litetts.config import Settings
+from litetts.health import Capability
+from litetts.performance import MetricsRecorder
+from litetts.synthesizer import Synthesizer
+from litetts_adapters.fastapi.errors import ApiError
+from litetts_adapters.fastapi.realtime import RealtimeMetrics
+from litetts_adapters.fastapi.sources import ConfigSource
+from litetts_adapters.fastapi.websockets import WebSocketManager
+from litetts_adapters.fastapi.workers import WorkerPool
+
+__all__ = ["HealthCheck", "ServerState", "server_state"]
+
+HealthCheck = Callable[[], Sequence[Capability]]
+"""Reports optional capabilities (default: `litetts.health.capabilities`)."""
+
+
+class ServerState:
+    """The synthesizer (once loaded), settings source, workers and metrics of one app."""
+
+    def __init__(
+        self,
+        *,
+        source: ConfigSource,
+        synthesizer: Synthesizer | None,
+        pool: WorkerPool,
+        recorder: MetricsRecorder,
+        manager: WebSocketManager,
+        realtime: RealtimeMetrics,
+        registry: CollectorRegistry,
+        health_check: HealthCheck,
+    ) -> None:
+        self.source = source
+        self.synthesizer = synthesizer
+        self.pool = pool
+        self.recorder = recorder
+        self.manager = manager
+        self.realtime = realtime
+        self.registry = registry
+        self.health_check = health_check
+        self.capabilities: list[Capability] | None = None
+        self.load_error: str | None = None
+        self.background: set[asyncio.Task[None]] = set()
+
+    @property
+    def config(self) -> Settings:
+        """The settings now (read per request, so a reload applies at once)."""
+        return self.source.config
+
+    def ready(self) -> Synthesizer:
+        """The synthesizer, or a 503 while it loads (or after it failed to)."""
+        if self.synthesizer is not None:
+            return self.synthesizer
+        message = (
+            f"the model failed to load: {self.load_error}"
+            if self.load_error
+            else "the model is still loading; retry shortly"
+        )
+        raise ApiError(
+            503, message, kind="server_error", code="model_not_ready", headers={"Retry-After": "5"}
+        )
+
+    def authorize(self, connection: HTTPConnection) -> None:
+        """Check the Bearer token when API keys are configured.
+
+        Raises:
+            ApiError: 401 without a valid key.
+        """
+        keys = self.config.server.api_keys
+        if not keys:
+            return
+        header = connection.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        token = token.strip()
+        if (
+            scheme.lower() == "bearer"
+            and token
+            and any(hmac.compare_digest(token.encode(), key.encode()) for key in keys)
+        ):
+            return
+        raise ApiError(
+            401,
+            "missing or invalid API key; send it as 'Authorization: Bearer <key>'",
+            kind="invalid_request_error",
+            code="invalid_api_key",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+def server_state(connection: HTTPConnection) -> ServerState:
+    """The `ServerState` of the app serving `connection`."""
+    state: ServerState = connection.app.state.litetts
+    return state

@@ -1,0 +1,56 @@
+"""``litetts serve``: its options reach the settings and uvicorn."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from typer.testing import CliRunner
+
+from litetts_adapters.cli import app
+
+
+def test_serve_reads_the_settings_files_and_flags_win(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # tests/conftest.py points LITETTS_CONFIG_DIR at a fresh folder for every test.
+    (Path(os.environ["LITETTS_CONFIG_DIR"]) / "settings.json").write_text(
+        json.dumps({"server": {"port": 9555, "queue_size": 3, "worker_threads": 2}}),
+        encoding="utf-8",
+    )
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+
+    result = CliRunner().invoke(app, ["serve", "--worker-threads", "1"])
+
+    assert 0 == result.exit_code, result.output
+    assert 9555 == calls[0]["port"]
+    state = calls[0]["app"].state.litetts
+    assert 1 == state.pool.workers
+    assert 3 == state.source.config.server.queue_size
+
+
+def test_serve_runs_uvicorn_with_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict[str, Any]] = []
+
+    def fake_run(app: object, **kwargs: Any) -> None:
+        calls.append({"app": app, **kwargs})
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+
+    result = CliRunner().invoke(app, ["serve", "--port", "9123", "--workers-threads", "3"])
+
+    assert 0 == result.exit_code, result.output
+    assert ("127.0.0.1", 9123) == (calls[0]["host"], calls[0]["port"])
+    assert 3 == calls[0]["app"].state.litetts.pool.workers
+    assert "9123/dashboard" in result.output
+
+
+def test_serve_rejects_a_bad_port() -> None:
+    result = CliRunner().invoke(app, ["serve", "--port", "70000"])
+
+    assert 2 == result.exit_code

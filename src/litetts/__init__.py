@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from litetts.events import SynthesisEvent
     from litetts.kokoro import VoiceInfo
     from litetts.kokoro import catalogue as voices
+    from litetts.performance import ConservativeOptimizer
     from litetts.synthesizer import Synthesizer
     from litetts.validation import AudioQualityValidator, QualityReport, WhisperValidator
 
@@ -39,6 +40,7 @@ __all__ = [
     "AssetStore",
     "Audio",
     "AudioQualityValidator",
+    "ConservativeOptimizer",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",
@@ -60,6 +62,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "AssetStore": ("litetts.assets", "AssetStore"),
     "Audio": ("litetts.audio", "Audio"),
     "AudioQualityValidator": ("litetts.validation", "AudioQualityValidator"),
+    "ConservativeOptimizer": ("litetts.performance", "ConservativeOptimizer"),
     "InvalidInputError": ("litetts.errors", "InvalidInputError"),
     "LiteTTSError": ("litetts.errors", "LiteTTSError"),
     "MissingDependencyError": ("litetts.errors", "MissingDependencyError"),

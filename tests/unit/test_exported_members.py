@@ -12,6 +12,7 @@ EXPECTED = {
     "AssetStore",
     "Audio",
     "AudioQualityValidator",
+    "ConservativeOptimizer",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from litetts.cache import CacheKey
+
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèüößñøçåÉÜ"
 """ASCII and some non-ASCII letters that words are made of."""
 
@@ -70,3 +72,18 @@ blend_specs = st.lists(st.tuples(voice_names, blend_weights), min_size=1, max_si
     lambda parts: "+".join(f"{name}({_spell(weight)})" for name, weight in parts)
 )
 """Voice specs such as ``af_bella(2.0)+af_sky(0.5)``: 1 to 16 parts, names may repeat."""
+
+
+@st.composite
+def cache_keys(draw: st.DrawFn) -> CacheKey:
+    """A `CacheKey` with small, often-colliding field values (so that hits happen)."""
+    return CacheKey(
+        text=draw(st.sampled_from(("hello", "hello.", "bye", "a b"))),
+        voice=draw(st.sampled_from(("af_heart", "af_bella", "af_bella(0.5)+af_sarah(0.5)"))),
+        speed=draw(st.sampled_from((0.5, 1.0, 1.25))),
+        lang=draw(st.sampled_from(("en-us", "en-gb"))),
+        model=draw(st.sampled_from(("m1", "m2"))),
+        voice_data=draw(st.sampled_from(("v1", "v2"))),
+        settings=draw(st.sampled_from(("lead=20", "lead=150"))),
+        format=draw(st.sampled_from((None, "wav", "mp3"))),
+    )

@@ -1,4 +1,4 @@
-"""The ``litetts`` command: ``say``, ``voices`` and ``assets fetch|status|verify``.
+"""The ``litetts`` command: ``say``, ``voices``, ``assets fetch|status|verify``, ``doctor``.
 
 Only the public surface of `litetts` is used. Heavy modules (the Synthesizer,
 ONNX Runtime) load inside the commands that need them, so ``litetts --help`` is quick.
@@ -23,6 +23,7 @@ from typer.core import TyperGroup
 import litetts
 from litetts.audio import FORMATS
 from litetts.config import Settings, SynthesisSettings
+from litetts_adapters.cli.doctor import doctor
 from litetts_adapters.cli.inputs import fail, one_line, read_text
 from litetts_adapters.cli.progress import fetch_progress
 from litetts_adapters.cli.tables import assets_table, voice_record, voices_table
@@ -329,6 +330,7 @@ def verify(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
 
 
 app.command()(validate)
+app.command()(doctor)
 
 
 def main() -> None:

@@ -79,7 +79,7 @@ class LeakReport:
     leaking: bool
     """True when the trend is above the threshold (and there were enough samples)."""
     actions: tuple[str, ...] = ()
-    """What was done about it (``gc``, ``trim``, ``malloc_trim``)."""
+    """What was done about it (``gc``, ``malloc_trim``)."""
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict."""
@@ -204,8 +204,8 @@ class MemoryMonitor:
         return rss
 
     def detect_and_prevent_leaks(self) -> LeakReport:
-        """Fit the RSS trend over the window; above the threshold, collect garbage,
-        trim the caches and release freed heap, and report it as a leak."""
+        """Fit the RSS trend over the window; above the threshold, collect garbage and
+        release freed heap to the system, and report it as a leak."""
         points = self.samples()
         span = points[-1][0] - points[0][0] if len(points) > 1 else 0.0
         slope = _slope(points) * _HOUR / MIB if span > 0 else 0.0
@@ -214,7 +214,7 @@ class MemoryMonitor:
         actions: tuple[str, ...] = ()
         if leaking:
             rss = points[-1][1]
-            actions = self._reclaim(trim_to=0)
+            actions = self._reclaim()
             logger.warning(
                 "resident memory grows %.1f MiB/hour over %.0f s (threshold %.1f)",
                 slope,
@@ -276,13 +276,10 @@ class MemoryMonitor:
             after / MIB,
         )
 
-    def _reclaim(self, trim_to: int) -> tuple[str, ...]:
+    def _reclaim(self) -> tuple[str, ...]:
+        # Caches are bounded, so they are not what leaks: they are trimmed only over budget.
         actions = ["gc"]
         self._collect()
-        if self.caches:
-            for cache in self.caches:
-                cache.trim(trim_to)
-            actions.append("trim")
         if self._release is not None:
             self._release()
             actions.append("malloc_trim")

@@ -21,21 +21,21 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from typing import Final, Literal, Protocol
+from typing import Final, Literal, Protocol, runtime_checkable
 
 import psutil
 from attrs import asdict, frozen
 
 from litetts.config.schema import PerformanceSettings
 
-__all__ = ["LeakReport", "MemoryEvent", "MemoryMonitor", "Trimmable"]
+__all__ = ["LeakReport", "MemoryEvent", "MemoryMonitor", "SelfSizing", "Trimmable"]
 
 logger = logging.getLogger(__name__)
 
 MIB: Final = 1024 * 1024
 _HOUR: Final = 3600.0
 
-EventKind = Literal["sample", "over_budget", "trimmed", "leak_suspected"]
+EventKind = Literal["sample", "over_budget", "trimmed", "leak_suspected", "cache_resized"]
 
 
 class Trimmable(Protocol):
@@ -47,6 +47,17 @@ class Trimmable(Protocol):
 
     def stats(self) -> object:
         """Anything with a ``bytes`` attribute: what the cache holds now."""
+        ...
+
+
+@runtime_checkable
+class SelfSizing(Protocol):
+    """A cache that sizes itself from its hit rates and the memory budget."""
+
+    def optimize_cache_strategy(
+        self, memory_budget_bytes: int | None = None, *, rss_bytes: int | None = None
+    ) -> object:
+        """Resize from the hit rates seen since the last call and the budget."""
         ...
 
 
@@ -106,6 +117,9 @@ class MemoryMonitor:
         collect: the garbage collector; default `gc.collect`.
         release: gives freed heap back to the system; default glibc's
             ``malloc_trim(0)`` where there is one.
+        resize_every: every this many samples, a cache with
+            ``optimize_cache_strategy`` (`AudioCache`) is resized from its hit rates
+            and the budget; 0 never.
     """
 
     def __init__(
@@ -121,6 +135,7 @@ class MemoryMonitor:
         clock: Callable[[], float] = time.monotonic,
         collect: Callable[[], object] = gc.collect,
         release: Callable[[], object] | None = None,
+        resize_every: int = 60,
     ) -> None:
         self.budget_bytes = int(budget_mb * MIB)
         self.interval_s = interval_s
@@ -132,6 +147,8 @@ class MemoryMonitor:
         self._clock = clock
         self._collect = collect
         self._release = release if release is not None else _malloc_trim()
+        self.resize_every = resize_every
+        self._count = 0
         self._samples: deque[tuple[float, int]] = deque()
         self._subscribers: list[Subscriber] = []
         self._lock = threading.Lock()
@@ -195,12 +212,16 @@ class MemoryMonitor:
         """Read RSS once, keep it, act if over budget; returns the RSS in bytes."""
         now, rss = self._clock(), int(self._rss())
         with self._lock:
+            self._count += 1
+            resize = self.resize_every > 0 and self._count % self.resize_every == 0
             self._samples.append((now, rss))
             while self._samples and now - self._samples[0][0] > self.window_s:
                 self._samples.popleft()
         self._emit(MemoryEvent("sample", rss, now))
         if rss > self.budget_bytes:
             self._over_budget(now, rss)
+        elif resize:
+            self._resize_caches(now, rss)
         return rss
 
     def detect_and_prevent_leaks(self) -> LeakReport:
@@ -275,6 +296,13 @@ class MemoryMonitor:
             freed / MIB,
             after / MIB,
         )
+
+    def _resize_caches(self, now: float, rss: int) -> None:
+        for cache in self.caches:
+            if isinstance(cache, SelfSizing):
+                strategy = cache.optimize_cache_strategy(self.budget_bytes, rss_bytes=rss)
+                reason = getattr(strategy, "reason", "")
+                self._emit(MemoryEvent("cache_resized", rss, now, str(reason)))
 
     def _reclaim(self) -> tuple[str, ...]:
         # Caches are bounded, so they are not what leaks: they are trimmed only over budget.

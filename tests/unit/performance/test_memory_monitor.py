@@ -207,3 +207,17 @@ def test_the_real_process_rss_is_read() -> None:
     mon = MemoryMonitor()
 
     assert mon.sample() > 0
+
+
+def test_caches_are_resized_from_their_hit_rates_every_n_samples() -> None:
+    cache = AudioCache(100 * MIB)
+    mon, _ = monitor(Readings(10), Clock(), budget_mb=1000, caches=[cache], resize_every=3)
+    events: list[MemoryEvent] = []
+    mon.subscribe(events.append)
+
+    for _ in range(6):
+        mon.sample()
+
+    resized = [e for e in events if e.kind == "cache_resized"]
+    assert 2 == len(resized)
+    assert resized[0].detail.startswith("kept")

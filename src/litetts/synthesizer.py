@@ -312,7 +312,12 @@ class Synthesizer:
                 self._voice_identity.clear()
             known = (table, array_identity(table))
             self._voice_identity[request.voice] = known
-        settings = f"v{_AUDIO_VERSION};lead={lead_tokens};chunk={self.settings.chunk_tokens}"
+        # espeak-ng and its CMUdict fallback say words differently.
+        phonemizer = getattr(self.phonemizer, "backend", type(self.phonemizer).__qualname__)
+        settings = (
+            f"v{_AUDIO_VERSION};lead={lead_tokens};chunk={self.settings.chunk_tokens};"
+            f"g2p={phonemizer}"
+        )
         return CacheKey(
             request_text(request.parts),
             request.voice,
@@ -332,20 +337,21 @@ class Synthesizer:
     def _replay(self, request: _Request, audio: Audio) -> Generator[Audio, None, None]:
         """Yield cached `audio` for `request` and report it as a cache hit."""
         started = time.perf_counter()
+        first_audio: float | None = None
         completed = False
         try:
+            first_audio = time.perf_counter() - started
             yield audio
             completed = True
         finally:
-            elapsed = time.perf_counter() - started
             self._events.emit(
                 SynthesisEvent(
                     voice=request.voice,
                     text_chars=request.chars,
                     chunks=0,
                     audio_seconds=audio.duration,
-                    synthesis_seconds=elapsed,
-                    first_audio_seconds=elapsed,
+                    synthesis_seconds=time.perf_counter() - started,
+                    first_audio_seconds=first_audio,
                     cache_hit=True,
                     completed=completed,
                 )

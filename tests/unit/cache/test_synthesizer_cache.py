@@ -194,3 +194,21 @@ def test_without_a_cache_nothing_is_kept(model: ToneModel) -> None:
 
     assert tts.cache is None
     assert 2 * calls == len(model.calls)
+
+
+class SwitchingPhonemizer(LetterPhonemizer):
+    """Reports a `backend`, as `AutoPhonemizer` does, that a test can switch."""
+
+    backend = "cmudict"
+
+
+def test_audio_from_another_phonemizer_backend_is_not_served(model: ToneModel) -> None:
+    phonemizer = SwitchingPhonemizer()
+    tts = Synthesizer(model, fake_voices(), phonemizer, cache=AudioCache(10_000_000))
+    tts.synthesize(TEXT)
+    phonemizer.backend = "espeak"  # espeak-ng recovered after a health check
+    calls = len(model.calls)
+
+    tts.synthesize(TEXT)
+
+    assert len(model.calls) > calls

@@ -11,7 +11,7 @@
    do (1 - distinct requests / requests), evictions, bytes held, and what
    `optimize_cache_strategy()` decides, for the default budget and a small one.
 
-    python benchmarks/cache.py [--requests 5000] [--phrases 1000] [--rounds 3]
+    python benchmarks/cache.py [--requests 20000] [--phrases 500] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -127,8 +127,8 @@ def workload(tts: Synthesizer, requests: int, phrases: int, budget: int) -> None
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=5000)
-    parser.add_argument("--phrases", type=int, default=1000)
+    parser.add_argument("--requests", type=int, default=20000)
+    parser.add_argument("--phrases", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 

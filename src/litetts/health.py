@@ -149,6 +149,17 @@ def _cuda() -> Capability:
     )
 
 
+_LATEST: list[HealthReport] = []
+"""The process's latest report from any `DependencyHealth` (one item at most), so that a
+new instance still knows what failed before and can say what recovered."""
+_LATEST_LOCK = threading.Lock()
+
+
+def _remember(report: HealthReport) -> None:
+    with _LATEST_LOCK:
+        _LATEST[:] = [report]
+
+
 Check = Callable[[], Capability]
 """One capability check; it reports problems in its result and does not raise."""
 
@@ -228,10 +239,14 @@ class DependencyHealth:
         """Retry what failed before (espeak-ng, imports of optional packages), then check.
 
         Call it at start and again later (the server does on ``/health``): a backend
-        installed or repaired in between is picked up without a restart.
+        installed or repaired in between is picked up without a restart. A new instance
+        compares with the latest report of any instance in this process.
         """
         with self._lock:
             previous = self._last
+            if previous is None:
+                with _LATEST_LOCK:
+                    previous = _LATEST[0] if _LATEST else None
             failed = (
                 {c.name for c in previous.capabilities if c.status != "available"}
                 if previous is not None
@@ -239,7 +254,7 @@ class DependencyHealth:
             )
             if failed:
                 importlib.invalidate_caches()  # see packages installed since the last check
-            if "phonemizer" in failed and self._auto().retry():
+            if self._auto().retry():  # only when espeak-ng failed before
                 logger.info("retrying espeak-ng, which failed to load before")
             report = self._check()
             if failed:
@@ -252,6 +267,7 @@ class DependencyHealth:
                     logger.info("recovered: %s", ", ".join(recovered))
                     report = HealthReport(report.capabilities, recovered, report.checked_at)
                     self._last = report
+            _remember(report)
             return report
 
     def _auto(self) -> AutoPhonemizer:

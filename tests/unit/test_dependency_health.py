@@ -130,3 +130,15 @@ def test_last_keeps_the_latest_report() -> None:
     assert health.last is None
     report = health.report()
     assert report == health.last
+
+
+def test_a_new_instance_retries_and_reports_recovery() -> None:
+    espeak = FlakyEspeak()
+    auto = AutoPhonemizer(espeak, fallback=LetterPhonemizer())
+    DependencyHealth(auto, checks=[]).validate_and_recover()
+    espeak.installed = True
+
+    report = DependencyHealth(auto, checks=[]).validate_and_recover()  # as /health does
+
+    assert "ok" == report.status
+    assert ("phonemizer",) == report.recovered

@@ -213,7 +213,8 @@ class ConservativeOptimizer:
         if state != "normal":
             if threads > 1:
                 threads -= 1
-                reasons.append(f"backed off to {threads} threads: the CPU is {state}")
+                unit = "thread" if threads == 1 else "threads"
+                reasons.append(f"backed off to {threads} {unit}: the CPU is {state}")
             config.append(("session.intra_op.allow_spinning", "0"))
             reasons.append(f"no spin-waiting: the CPU is {state}")
         reasons.append("CPU arena on, memory patterns off (measured in docs/performance.md)")

@@ -415,6 +415,7 @@ class Synthesizer:
     ) -> Generator[Audio, None, None]:
         started = time.perf_counter()
         kept: list[Audio] = []
+        kept_bytes = 0
         first_audio: float | None = None
         audio_samples = 0
         chunks = 0
@@ -426,8 +427,11 @@ class Synthesizer:
                 audio_samples += len(piece)
                 if first_audio is None:
                     first_audio = time.perf_counter() - started
-                if key is not None:
+                if key is not None and self.cache is not None:
                     kept.append(piece)
+                    kept_bytes += piece.samples.nbytes
+                    if kept_bytes > self.cache.max_bytes:  # too big to cache: stop holding it
+                        key, kept = None, []
                 yield piece
             if chunks == 0:
                 raise InvalidInputError(

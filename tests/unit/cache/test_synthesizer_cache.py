@@ -212,3 +212,16 @@ def test_audio_from_another_phonemizer_backend_is_not_served(model: ToneModel) -
     tts.synthesize(TEXT)
 
     assert len(model.calls) > calls
+
+
+def test_a_stream_larger_than_the_cache_is_not_held(model: ToneModel) -> None:
+    settings = SynthesisSettings(first_chunk_tokens=5, chunk_tokens=10)
+    tts = Synthesizer(
+        model, fake_voices(), LetterPhonemizer(), settings=settings, cache=AudioCache(50_000)
+    )
+
+    pieces = list(tts.stream(TEXT))
+
+    assert sum(p.samples.nbytes for p in pieces) > 50_000
+    assert tts.cache is not None
+    assert 0 == tts.cache.stats().entries

@@ -8,7 +8,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEXT ?= Hello! This is litetts, speaking with Kokoro on your own computer.
 
-.PHONY: setup assets test-assets browser say test lint typecheck unit bench serve clean-venv
+.PHONY: setup assets test-assets browser say test lint typecheck unit bench serve clean-venv \
+	test-latest audit constraints
 
 setup: $(STAMP)
 
@@ -58,6 +59,25 @@ bench: assets
 
 serve: assets
 	$(BIN)/litetts serve
+# The suite against the newest versions pyproject.toml allows, in a venv of its own
+# (constraints.txt pins the versions `make test` was last known to pass with).
+LATEST := .venv-latest
+test-latest:
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[all,dev]'
+	$(LATEST)/bin/litetts assets fetch --whisper tiny.en
+	$(LATEST)/bin/python -m pytest
+
+# Known vulnerabilities in the installed dependencies (needs the network; not part of `make test`).
+audit: $(STAMP)
+	$(BIN)/pip-audit --skip-editable
+
+# Pin what the current venv holds as the tested versions.
+constraints: $(STAMP)
+	{ echo "# Versions the litetts test suite last passed with (Python 3.11, Linux x86-64)."; \
+	  echo "# Install with: pip install -c constraints.txt -e '.[all,dev]'. Refresh: make constraints."; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^litetts'; } > constraints.txt
 
 clean-venv:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(LATEST)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
+from litetts.cache import CacheKey
 from litetts.config.fields import FieldInfo, schema_fields
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèüößñøçåÉÜ"
@@ -166,3 +167,18 @@ def invalid_settings(draw: st.DrawFn) -> tuple[str, dict[str, dict[str, object]]
     info = draw(st.sampled_from(list(schema_fields().values())))
     document.setdefault(info.section, {})[info.name] = draw(_invalid_value(info))
     return info.key, document
+
+
+@st.composite
+def cache_keys(draw: st.DrawFn) -> CacheKey:
+    """A `CacheKey` with small, often-colliding field values (so that hits happen)."""
+    return CacheKey(
+        text=draw(st.sampled_from(("hello", "hello.", "bye", "a b"))),
+        voice=draw(st.sampled_from(("af_heart", "af_bella", "af_bella(0.5)+af_sarah(0.5)"))),
+        speed=draw(st.sampled_from((0.5, 1.0, 1.25))),
+        lang=draw(st.sampled_from(("en-us", "en-gb"))),
+        model=draw(st.sampled_from(("m1", "m2"))),
+        voice_data=draw(st.sampled_from(("v1", "v2"))),
+        settings=draw(st.sampled_from(("lead=20", "lead=150"))),
+        format=draw(st.sampled_from((None, "wav", "mp3"))),
+    )

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from litetts.events import SynthesisEvent
     from litetts.kokoro import VoiceInfo
     from litetts.kokoro import catalogue as voices
+    from litetts.performance import ConservativeOptimizer
     from litetts.synthesizer import Synthesizer
     from litetts.validation import AudioQualityValidator, QualityReport, WhisperValidator
 
@@ -42,6 +43,7 @@ __all__ = [
     "AudioQualityValidator",
     "ConfigError",
     "ConfigStore",
+    "ConservativeOptimizer",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",
@@ -65,6 +67,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "AudioQualityValidator": ("litetts.validation", "AudioQualityValidator"),
     "ConfigError": ("litetts.errors", "ConfigError"),
     "ConfigStore": ("litetts.config", "ConfigStore"),
+    "ConservativeOptimizer": ("litetts.performance", "ConservativeOptimizer"),
     "InvalidInputError": ("litetts.errors", "InvalidInputError"),
     "LiteTTSError": ("litetts.errors", "LiteTTSError"),
     "MissingDependencyError": ("litetts.errors", "MissingDependencyError"),

@@ -22,6 +22,7 @@ import numpy as np
 
 from litetts.assets.store import AssetStore
 from litetts.audio import SAMPLE_RATE, Audio, soft_limit, trim_silence
+from litetts.cache import AudioCache, CacheKey, array_identity, file_identity, request_text
 from litetts.config.schema import Settings, SynthesisSettings
 from litetts.errors import InvalidInputError
 from litetts.events import EventHub, Subscriber, SynthesisEvent
@@ -32,6 +33,7 @@ from litetts.kokoro.blends import parse_voice
 from litetts.kokoro.model import AcousticModel, KokoroModel, check_speed
 from litetts.kokoro.vocabulary import MAX_TOKENS, Vocabulary
 from litetts.kokoro.voices import VoiceBank
+from litetts.performance.optimizer import ConservativeOptimizer
 from litetts.text.chunking import Chunk, chunk_text
 from litetts.text.cleanup import normalize
 from litetts.text.lexicon import Lexicon
@@ -48,6 +50,9 @@ Normalizer = Callable[[str, str], str]
 
 _SILENT_SYMBOLS = ' ;:,.!?—…"()“”'
 """Vocabulary symbols that carry no sound: a chunk of only these is not spoken."""
+
+_AUDIO_VERSION = "1"
+"""Part of every cache key: bump it when a code change alters the audio of a request."""
 
 
 def _lexicon(settings: SynthesisSettings) -> Lexicon | None:
@@ -89,6 +94,10 @@ class Synthesizer:
         normalizer: written -> speakable text; default `litetts.text.normalize`.
         lexicon: a pronunciation dictionary applied before phonemization; None for
             none (`default()` wires the built-in one and ``settings.dictionary_path``).
+        cache: serves repeated requests without synthesis; public as `cache` (its
+            `stats()` are hits, misses, evictions, bytes). None for no cache.
+        model_identity: names `model` in cache keys (`default()` uses the model
+            file's); default the model object itself, which only this process knows.
     """
 
     def __init__(
@@ -101,6 +110,8 @@ class Synthesizer:
         settings: SynthesisSettings | None = None,
         normalizer: Normalizer = normalize,
         lexicon: Lexicon | None = None,
+        cache: AudioCache | None = None,
+        model_identity: str | None = None,
     ) -> None:
         self.model = model
         self.voices = voices
@@ -109,6 +120,11 @@ class Synthesizer:
         self.settings = settings if settings is not None else SynthesisSettings()
         self.normalizer = normalizer
         self.lexicon = lexicon
+        self.cache = cache
+        self.optimizer: ConservativeOptimizer | None = None
+        """The optimizer `default()` applied (its ``rollback()`` undoes it), or None."""
+        self._model_identity = (model, model_identity)
+        self._voice_identity: dict[str, tuple[object, str]] = {}
         self._events = EventHub()
 
     @classmethod
@@ -128,6 +144,11 @@ class Synthesizer:
         Keyword arguments override the matching `settings.model` fields. With
         `warm_up`, one short phrase is spoken at load so that the first real
         request does not pay for espeak's and ONNX Runtime's first-call set-up.
+
+        Unless ``settings.performance.optimizer`` is ``off``, the session options come
+        from `ConservativeOptimizer.session_plan()` and its process-wide steps are applied
+        (`synthesizer.optimizer.rollback()` undoes them). With ``settings.cache.enabled``
+        the synthesizer gets an `AudioCache`, warmed with ``settings.cache.warm_phrases``.
 
         The pronunciation dictionary is the built-in one (unless
         ``settings.synthesis.builtin_dictionary`` is off) with the file at
@@ -150,18 +171,36 @@ class Synthesizer:
         assets = AssetStore(home=model_settings.home)
         model_file = model_path or model_settings.model_path or assets.require_model()
         voices_source = voices_path or model_settings.voices_path or assets.require_voices()
-        model = KokoroModel.from_path(model_file, threads=threads or model_settings.threads)
+        optimizer = ConservativeOptimizer(
+            settings=settings.performance, synthesis=settings.synthesis
+        )
+        plan = optimizer.session_plan(threads=threads or model_settings.threads)
+        model = KokoroModel.from_path(
+            model_file,
+            threads=threads or model_settings.threads,
+            options=plan.to_session_options() if plan is not None else None,
+        )
         synthesizer = cls(
             model,
             VoiceBank.from_path(voices_source),
             default_phonemizer(),
             settings=settings.synthesis,
             lexicon=lexicon,
+            cache=AudioCache.from_settings(settings.cache, home=model_settings.home),
+            model_identity=file_identity(model_file),
         )
         if warm_up:
             synthesizer.warm_up()
         if store is not None:
             store.subscribe(synthesizer._follow_config)
+        if plan is not None:
+            # After loading, so that gc.freeze() covers the model's long-lived objects.
+            synthesizer.optimizer = optimizer
+            optimizer.apply_safe_optimizations(plan)
+        if synthesizer.cache is not None and settings.cache.warm_phrases:
+            synthesizer.cache.warm(
+                synthesizer.synthesize, settings.cache.warm_phrases, settings.cache.warm_voices
+            )
         return synthesizer
 
     def _follow_config(self, change: ConfigChange) -> None:
@@ -217,7 +256,13 @@ class Synthesizer:
         request = self._prepare(text, voice, speed, lang)
         # No short lead chunk here: nobody is waiting for first audio, and each
         # extra model call costs a fixed ~0.3 s on a 2-core CPU.
-        return Audio.concatenate(list(self._run(request, first_tokens=self.settings.chunk_tokens)))
+        lead = self.settings.chunk_tokens
+        key = self._cache_key(request, lead)
+        if key is not None:
+            hit = self._cached(key)
+            if hit is not None:
+                return Audio.concatenate(list(self._replay(request, hit)))
+        return Audio.concatenate(list(self._run(request, first_tokens=lead, key=key)))
 
     def stream(
         self,
@@ -240,7 +285,14 @@ class Synthesizer:
             InvalidInputError: as `synthesize`, raised by this call, before any work.
         """
         request = self._prepare(text, voice, speed, lang)
-        return self._run(request, first_tokens=self.settings.first_chunk_tokens)
+        lead = self.settings.first_chunk_tokens
+        key = self._cache_key(request, lead)
+        if key is not None:
+            # The one-shot rendition differs only in where chunks were cut.
+            hit = self._cached(key, self._cache_key(request, self.settings.chunk_tokens))
+            if hit is not None:
+                return self._replay(request, hit)
+        return self._run(request, first_tokens=lead, key=key)
 
     def _prepare(
         self, text: str, voice: str | None, speed: float | None, lang: str | None
@@ -272,6 +324,66 @@ class Synthesizer:
                 raise InvalidInputError("text holds only pauses; nothing to speak", field="input")
             raise InvalidInputError("text is empty or only whitespace", field="input")
         return _Request(parts, voice_spec, rate, code, len(text))
+
+    def _cache_key(self, request: _Request, lead_tokens: int) -> CacheKey | None:
+        """The key of `request` spoken with a first chunk of `lead_tokens`; None without
+        a cache."""
+        if self.cache is None:
+            return None
+        model, identity = self._model_identity
+        if model is not self.model or identity is None:  # the model was swapped or unnamed
+            identity = f"{type(self.model).__qualname__}@{id(self.model):x}"
+        table = self.voices.table(request.voice)
+        known = self._voice_identity.get(request.voice)
+        if known is None or known[0] is not table:
+            if len(self._voice_identity) >= 64:  # any blend may be asked for
+                self._voice_identity.clear()
+            known = (table, array_identity(table))
+            self._voice_identity[request.voice] = known
+        # espeak-ng and its CMUdict fallback say words differently.
+        phonemizer = getattr(self.phonemizer, "backend", type(self.phonemizer).__qualname__)
+        settings = (
+            f"v{_AUDIO_VERSION};lead={lead_tokens};chunk={self.settings.chunk_tokens};"
+            f"g2p={phonemizer}"
+        )
+        return CacheKey(
+            request_text(request.parts),
+            request.voice,
+            request.speed,
+            request.lang,
+            identity,
+            known[1],
+            settings,
+        )
+
+    def _cached(self, key: CacheKey, *fallbacks: CacheKey | None) -> Audio | None:
+        if self.cache is None:
+            return None
+        hit = self.cache.get(key, *(k for k in fallbacks if k is not None))
+        return hit if isinstance(hit, Audio) else None
+
+    def _replay(self, request: _Request, audio: Audio) -> Generator[Audio, None, None]:
+        """Yield cached `audio` for `request` and report it as a cache hit."""
+        started = time.perf_counter()
+        first_audio: float | None = None
+        completed = False
+        try:
+            first_audio = time.perf_counter() - started
+            yield audio
+            completed = True
+        finally:
+            self._events.emit(
+                SynthesisEvent(
+                    voice=request.voice,
+                    text_chars=request.chars,
+                    chunks=0,
+                    audio_seconds=audio.duration,
+                    synthesis_seconds=time.perf_counter() - started,
+                    first_audio_seconds=first_audio,
+                    cache_hit=True,
+                    completed=completed,
+                )
+            )
 
     def _normalize_for(self, lang: str) -> Callable[[str], str]:
         if not self.settings.normalize:
@@ -326,8 +438,12 @@ class Synthesizer:
                     spoken += 1
                     yield piece, True
 
-    def _run(self, request: _Request, *, first_tokens: int) -> Generator[Audio, None, None]:
+    def _run(
+        self, request: _Request, *, first_tokens: int, key: CacheKey | None = None
+    ) -> Generator[Audio, None, None]:
         started = time.perf_counter()
+        kept: list[Audio] = []
+        kept_bytes = 0
         first_audio: float | None = None
         audio_samples = 0
         chunks = 0
@@ -339,6 +455,11 @@ class Synthesizer:
                 audio_samples += len(piece)
                 if first_audio is None:
                     first_audio = time.perf_counter() - started
+                if key is not None and self.cache is not None:
+                    kept.append(piece)
+                    kept_bytes += piece.samples.nbytes
+                    if kept_bytes > self.cache.max_bytes:  # too big to cache: stop holding it
+                        key, kept = None, []
                 yield piece
             if chunks == 0:
                 raise InvalidInputError(
@@ -346,6 +467,8 @@ class Synthesizer:
                     " no phonemes in the model's vocabulary",
                     field="input",
                 )
+            if key is not None and self.cache is not None:
+                self.cache.put(key, Audio.concatenate(kept))
             completed = True
         except Exception as err:
             error = type(err).__name__

@@ -25,6 +25,10 @@ LAYERS = {
     "validation": 4,
     "performance": 4,
     "health": 4,
+    # The optimizer picks the model's session options, so `Synthesizer.default()` uses it;
+    # it reads only the settings and the CPU.
+    "performance.cpu": 2,
+    "performance.optimizer": 2,
 }
 WEB = {"fastapi", "uvicorn", "starlette", "litetts_adapters", "typer", "rich", "click"}
 
@@ -41,8 +45,12 @@ def _imports(path: Path) -> set[str]:
 
 
 def _part(module: str) -> str | None:
+    """The key of LAYERS that holds `module`: its subpackage and module, else its part."""
     pieces = module.split(".")
-    return pieces[1] if pieces[0] == "litetts" and len(pieces) > 1 else None
+    if pieces[0] != "litetts" or len(pieces) < 2:
+        return None
+    nested = ".".join(pieces[1:3])
+    return nested if nested in LAYERS else pieces[1]
 
 
 LIBRARY_FILES = sorted((SRC / "litetts").rglob("*.py"))

@@ -146,3 +146,23 @@ def test_nothing_loads_until_first_use() -> None:
 def test_default_phonemizer_is_one_shared_instance() -> None:
     assert default_phonemizer() is default_phonemizer()
     assert isinstance(default_phonemizer(), Phonemizer)
+
+
+def test_retry_tries_a_failed_espeak_again_on_next_use() -> None:
+    factory = CountingFactory(None)
+    auto = AutoPhonemizer(factory, fallback=LetterPhonemizer())
+    auto.phonemize("hi", "en-us")
+    factory.make = FakeEspeak
+
+    assert auto.retry()
+    assert "espeak[en-us]:hi" == auto.phonemize("hi", "en-us")
+    assert 2 == factory.calls
+
+
+def test_retry_leaves_a_working_espeak_alone() -> None:
+    factory = CountingFactory(FakeEspeak)
+    auto = AutoPhonemizer(factory)
+    auto.phonemize("hi", "en-us")
+
+    assert not auto.retry()
+    assert 1 == factory.calls

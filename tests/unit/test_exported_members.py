@@ -14,6 +14,7 @@ EXPECTED = {
     "AudioQualityValidator",
     "ConfigError",
     "ConfigStore",
+    "ConservativeOptimizer",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",

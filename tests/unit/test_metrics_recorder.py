@@ -12,6 +12,7 @@ from tests.fakes import LetterPhonemizer, ToneModel, fake_voices
 
 from litetts import SynthesisEvent, Synthesizer
 from litetts.performance import MetricsRecorder
+from litetts.performance.memory import MemoryEvent
 from litetts.performance.metrics import percentile
 
 
@@ -187,3 +188,15 @@ def test_percentile_lies_between_min_and_max(values: list[float], q: float) -> N
 def test_bad_window_is_rejected() -> None:
     with pytest.raises(ValueError, match="positive"):
         MetricsRecorder(window_seconds=0)
+
+
+def test_memory_events_reach_the_snapshot() -> None:
+    recorder = MetricsRecorder(clock=lambda: 100.0)
+
+    recorder.record_memory(MemoryEvent("sample", 300 * 2**20, 1.0))
+    recorder.record_memory(MemoryEvent("over_budget", 900 * 2**20, 2.0, "trimmed the cache"))
+    recorder.record_memory(MemoryEvent("sample", 500 * 2**20, 3.0))
+    memory = recorder.snapshot()["memory"]
+
+    assert 500 * 2**20 == memory["rss_bytes"]  # type: ignore[index]
+    assert ["over_budget"] == [e["kind"] for e in memory["events"]]  # type: ignore[index]

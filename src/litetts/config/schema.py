@@ -152,7 +152,8 @@ class CacheSettings:
     """Memory budget of the in-memory tier, in bytes of audio."""
 
     disk: bool = False
-    """Also keep evicted entries on disk under `directory`."""
+    """Also keep every entry on disk under `directory`, so it survives eviction from
+    memory and restarts."""
 
     disk_max_bytes: int = field(default=1024 * 1024 * 1024, validator=_positive_int)
     """Budget of the disk tier, in bytes."""

@@ -69,6 +69,19 @@ class AutoPhonemizer:
         self._load()
         return self._error
 
+    def retry(self) -> bool:
+        """Forget a failed espeak-ng load, so that the next use tries it again.
+
+        Returns:
+            True when espeak-ng had failed (and will be tried again), else False.
+        """
+        with self._lock:
+            if not self._tried or self._espeak is not None:
+                return False
+            self._tried = False
+            self._error = None
+            return True
+
     def phonemize(self, text: str, lang: str) -> str:
         """Kokoro phonemes for `text` in `lang`, from espeak-ng or, for English, CMUdict.
 

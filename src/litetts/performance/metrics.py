@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
 from litetts.events import SynthesisEvent
+from litetts.performance.memory import MemoryEvent
 
 __all__ = ["MetricsRecorder", "Snapshot", "percentile"]
 
@@ -98,6 +99,8 @@ class MetricsRecorder:
         self._audio_seconds = 0.0
         self._synthesis_seconds = 0.0
         self._cache_hits = 0
+        self._memory: deque[MemoryEvent] = deque(maxlen=RECENT_ERRORS)
+        self._rss_bytes: int | None = None
 
     def record(self, event: SynthesisEvent) -> None:
         """Add one request; pass this method to `Synthesizer.subscribe`."""
@@ -123,6 +126,13 @@ class MetricsRecorder:
             if event.error is not None:
                 self._errors.append((now, event.voice, event.error))
 
+    def record_memory(self, event: MemoryEvent) -> None:
+        """Add a `MemoryMonitor` event; pass this method to `MemoryMonitor.subscribe`."""
+        with self._lock:
+            self._rss_bytes = event.rss_bytes
+            if event.kind != "sample":
+                self._memory.append(event)
+
     def record_error(self, kind: str, message: str, voice: str | None = None) -> None:
         """Note a failure that happened outside synthesis (an encoder, a worker crash)."""
         now = self._clock()
@@ -136,6 +146,7 @@ class MetricsRecorder:
             self._samples.clear()
             self._errors.clear()
             self._voices.clear()
+            self._memory.clear()
             self._started = self._clock()
             self._requests = self._failures = self._cancelled = self._cache_hits = 0
             self._audio_seconds = self._synthesis_seconds = 0.0
@@ -148,8 +159,10 @@ class MetricsRecorder:
         ``rtf`` and ``time_to_first_audio`` (``p50``, ``p95``, ``p99``, ``mean``; seconds,
         None before the first request), ``throughput`` (``audio_seconds_per_second``),
         ``audio_seconds_total``, ``cache`` (``hits``, ``hit_rate``), ``voices`` (id ->
-        requests) and ``history`` (one point per `bucket_seconds`: ``t`` seconds before
-        now, ``requests``, mean ``rtf`` and ``latency``).
+        requests), ``memory`` (the monitor's last ``rss_bytes`` and its recent
+        ``events``: over budget, trimmed, leak suspected) and ``history`` (one point
+        per `bucket_seconds`: ``t`` seconds before now, ``requests``, mean ``rtf`` and
+        ``latency``).
         """
         now = self._clock()
         with self._lock:
@@ -159,6 +172,10 @@ class MetricsRecorder:
             samples = list(self._samples)
             errors = list(self._errors)
             voices = dict(self._voices)
+            memory = {
+                "rss_bytes": self._rss_bytes,
+                "events": [event.to_dict() for event in reversed(self._memory)],
+            }
             totals = (
                 self._requests,
                 self._failures,
@@ -197,6 +214,7 @@ class MetricsRecorder:
             "audio_seconds_total": audio_total,
             "cache": {"hits": hits, "hit_rate": hits / requests if requests else None},
             "voices": voices,
+            "memory": memory,
             "history": self._history(samples, now),
         }
 

@@ -1,5 +1,5 @@
 """The ``litetts`` command: ``say``, ``voices``, ``validate``, ``baseline``, ``serve``,
-``config ...`` and ``assets fetch|status|verify``.
+``doctor``, ``config ...`` and ``assets fetch|status|verify``.
 
 Only the public surface of `litetts` is used. Heavy modules (the Synthesizer,
 ONNX Runtime) load inside the commands that need them, so ``litetts --help`` is quick.
@@ -25,6 +25,7 @@ import litetts
 from litetts.audio import FORMATS
 from litetts_adapters.cli.baseline import baseline_app
 from litetts_adapters.cli.config_cmd import config_app
+from litetts_adapters.cli.doctor import doctor
 from litetts_adapters.cli.inputs import fail, one_line, read_text
 from litetts_adapters.cli.progress import fetch_progress
 from litetts_adapters.cli.serve import serve
@@ -336,6 +337,7 @@ def verify(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
 app.command()(validate)
 app.add_typer(baseline_app, name="baseline")
 app.command()(serve)
+app.command()(doctor)
 
 
 def main() -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable, Coroutine
+import time
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
@@ -20,8 +21,8 @@ from starlette.responses import JSONResponse
 
 from litetts.config import ConfigStore, Settings
 from litetts.errors import LiteTTSError
-from litetts.health import capabilities
-from litetts.performance import MetricsRecorder
+from litetts.health import Capability, DependencyHealth
+from litetts.performance import MemoryMonitor, MetricsRecorder
 from litetts.synthesizer import Synthesizer
 from litetts_adapters.fastapi import dashboard, info, speech
 from litetts_adapters.fastapi.errors import ApiError, error_response
@@ -51,7 +52,7 @@ def create_app(
     settings: Settings | None = None,
     *,
     loader: Loader = _load_default,
-    health_check: HealthCheck = capabilities,
+    health_check: HealthCheck | None = None,
     recorder: MetricsRecorder | None = None,
     process_stats: ProcessStats | None = None,
 ) -> FastAPI:
@@ -63,12 +64,19 @@ def create_app(
             ``.config``), read at each request; wins over `settings`.
         settings: fixed settings when there is no store; default ``Settings()``.
         loader: builds the synthesizer when none is given.
-        health_check: the capability report for ``/health``.
+        health_check: the capability report for ``/health``; default a
+            `litetts.health.DependencyHealth` that retries failed backends.
         recorder: the metrics recorder; default a new one over
             ``dashboard.history_seconds``.
         process_stats: reads process memory and CPU (default: psutil).
     """
     source: ConfigSource = store if store is not None else FixedConfig(settings)
+    if health_check is None:
+        dependencies = DependencyHealth()
+
+        def health_check() -> Sequence[Capability]:
+            return dependencies.validate_and_recover().capabilities
+
     if loader is _load_default and isinstance(store, ConfigStore):
         config_store = store
 
@@ -128,6 +136,21 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(error, request_id(request.scope))
 
 
+def _watch_memory(state: ServerState, synthesizer: Synthesizer) -> Callable[[], None]:
+    """Sample memory in the background; over budget it trims the audio cache. Its events
+    reach the dashboard and /metrics through the recorder. Returns the stop function."""
+    monitor = MemoryMonitor.from_settings(state.config.performance, caches=[synthesizer.cache])
+    unsubscribe = monitor.subscribe(state.recorder.record_memory)
+    monitor.start()
+    state.monitor = monitor
+
+    def stop() -> None:
+        unsubscribe()
+        monitor.stop()
+
+    return stop
+
+
 def _lifespan(
     state: ServerState, synthesizer: Synthesizer | None, loader: Loader
 ) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
@@ -141,6 +164,7 @@ def _lifespan(
 
         def attach(synth: Synthesizer) -> None:
             unsubscribe.append(synth.subscribe(realtime.on_event))
+            unsubscribe.append(_watch_memory(state, synth))
             state.synthesizer = synth
 
         def spawn(coroutine: Coroutine[Any, Any, None]) -> None:
@@ -162,6 +186,7 @@ def _lifespan(
         async def check() -> None:
             try:
                 state.capabilities = list(await asyncio.to_thread(state.health_check))
+                state.capabilities_checked_at = time.monotonic()
             except Exception:
                 logger.exception("the capability check failed")
 

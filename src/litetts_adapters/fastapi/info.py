@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Any
 
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from litetts.health import INFORMATIONAL
 from litetts.kokoro import OPENAI_VOICES, catalogue
 from litetts.kokoro.voices import VoiceBank
 from litetts_adapters.fastapi.prometheus import CONTENT_TYPE, render
@@ -17,6 +20,9 @@ from litetts_adapters.fastapi.state import server_state
 __all__ = ["router", "voice_list"]
 
 router = APIRouter()
+
+RECHECK_S = 30.0
+"""Least seconds between two capability checks made by ``/health``."""
 
 
 @router.get("/v1/models")
@@ -68,9 +74,19 @@ async def health(request: Request) -> JSONResponse:
     missing or degraded), 503 while loading or after a failed load."""
     state = server_state(request)
     capabilities = state.capabilities or []
+    counted = [c for c in capabilities if c.name not in INFORMATIONAL]
+    if any(c.status != "available" for c in counted) and (
+        time.monotonic() - state.capabilities_checked_at >= RECHECK_S
+    ):
+        # Something was missing: check again (the default check retries espeak-ng and
+        # optional imports), at most every RECHECK_S, so a repaired backend shows up.
+        state.capabilities_checked_at = time.monotonic()
+        capabilities = list(await asyncio.to_thread(state.health_check))
+        state.capabilities = capabilities
+        counted = [c for c in capabilities if c.name not in INFORMATIONAL]
     if state.synthesizer is None:
         status = "error" if state.load_error else "loading"
-    elif any(c.status != "available" for c in capabilities):
+    elif any(c.status != "available" for c in counted):
         status = "degraded"
     else:
         status = "ok"

@@ -11,7 +11,7 @@ from starlette.requests import HTTPConnection
 
 from litetts.config import Settings
 from litetts.health import Capability
-from litetts.performance import MetricsRecorder
+from litetts.performance import MemoryMonitor, MetricsRecorder
 from litetts.synthesizer import Synthesizer
 from litetts_adapters.fastapi.errors import ApiError
 from litetts_adapters.fastapi.realtime import RealtimeMetrics
@@ -22,7 +22,8 @@ from litetts_adapters.fastapi.workers import WorkerPool
 __all__ = ["HealthCheck", "ServerState", "server_state"]
 
 HealthCheck = Callable[[], Sequence[Capability]]
-"""Reports optional capabilities (default: `litetts.health.capabilities`)."""
+"""Reports optional capabilities (default: `litetts.health.DependencyHealth`, retrying
+what failed before)."""
 
 
 class ServerState:
@@ -49,6 +50,10 @@ class ServerState:
         self.registry = registry
         self.health_check = health_check
         self.capabilities: list[Capability] | None = None
+        self.monitor: MemoryMonitor | None = None
+        """Watches memory once the synthesizer is attached."""
+        self.capabilities_checked_at = 0.0
+        """`time.monotonic()` of the last capability check."""
         self.load_error: str | None = None
         self.background: set[asyncio.Task[None]] = set()
 

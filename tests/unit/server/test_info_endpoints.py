@@ -11,7 +11,7 @@ from tests.server_fakes import fake_process, healthy, settings, synthesizer
 
 from litetts import AssetError, Synthesizer
 from litetts.health import Capability
-from litetts_adapters.fastapi import create_app
+from litetts_adapters.fastapi import create_app, info
 
 
 def test_models_lists_the_accepted_names(client: TestClient) -> None:
@@ -55,6 +55,55 @@ def test_health_reports_a_degraded_capability() -> None:
 
     assert "degraded" == body["status"]
     assert "pip install soundfile" == body["capabilities"][0]["fix"]
+
+
+def test_health_checks_a_missing_capability_again_and_sees_it_recover(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    results = [
+        [Capability("phonemizer", "degraded", "espeak-ng failed", "pip install espeakng-loader")],
+        [Capability("phonemizer", "available", "espeak-ng")],
+    ]
+    calls: list[int] = []
+
+    def recovering() -> list[Capability]:
+        calls.append(1)
+        return results[min(len(calls), 2) - 1]
+
+    monkeypatch.setattr(info, "RECHECK_S", 0.0)
+    app = create_app(
+        synthesizer(), settings=settings(), health_check=recovering, process_stats=fake_process
+    )
+    with TestClient(app) as client:
+        body = _eventually(client, lambda b: b["status"] == "ok")
+
+    assert "available" == body["capabilities"][0]["status"]
+    assert len(calls) >= 2
+
+
+def test_a_missing_gpu_does_not_make_the_server_degraded() -> None:
+    def no_gpu() -> list[Capability]:
+        return [
+            Capability("phonemizer", "available", "espeak-ng"),
+            Capability("cuda", "missing", "no GPU", "install CUDA"),
+        ]
+
+    app = create_app(
+        synthesizer(), settings=settings(), health_check=no_gpu, process_stats=fake_process
+    )
+    with TestClient(app) as client:
+        body = _eventually(client, lambda b: len(b["capabilities"]) == 2)
+
+    assert "ok" == body["status"]
+
+
+def test_the_default_health_report_comes_from_dependency_health() -> None:
+    app = create_app(synthesizer(), settings=settings(), process_stats=fake_process)
+    with TestClient(app) as client:
+        body = _eventually(client, lambda b: b["capabilities"])
+
+    names = {c["name"] for c in body["capabilities"]}
+    assert {"phonemizer", "whisper", "aac", "mp3", "opus", "cuda"} <= names
 
 
 def _eventually(client: TestClient, ready: object) -> dict[str, object]:
@@ -160,3 +209,16 @@ def test_a_reloaded_history_window_applies_without_a_restart(client: TestClient)
     store.config = Settings(dashboard=DashboardSettings(history_seconds=42))
 
     assert 42 == client.get("/dashboard/metrics").json()["window_s"]
+
+
+def test_the_memory_monitor_runs_while_serving_and_stops_after() -> None:
+    app = create_app(
+        synthesizer(), settings=settings(), health_check=healthy, process_stats=fake_process
+    )
+    with TestClient(app) as client:
+        monitor = app.state.litetts.monitor
+        assert monitor is not None
+        assert monitor.running
+        assert "memory" in client.get("/dashboard/metrics").json()
+
+    assert not monitor.running

@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from litetts import AssetStore, Audio, Synthesizer, WhisperValidator
+from litetts.config import CacheSettings, Settings
 from litetts.g2p import language_for_voice
 from litetts.validation.baseline import BaselineCheck, BaselineMetrics, Tolerance, round_trip
 from litetts.validation.faults import add_noise, dither, speed_up, truncate
@@ -57,8 +58,9 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    tts = Synthesizer.default()
-    one_thread = Synthesizer.default(threads=1)
+    fresh = Settings(cache=CacheSettings(enabled=False))  # a re-run must really synthesize
+    tts = Synthesizer.default(settings=fresh)
+    one_thread = Synthesizer.default(threads=1, settings=fresh)
     recognizer = WhisperValidator(args.model_size, device="cpu")
     metrics = BaselineMetrics(
         tts,

@@ -146,11 +146,13 @@ def main() -> None:
         from tests.live_server import live_server
 
         from litetts import Synthesizer
-        from litetts.config import ServerSettings, Settings
+        from litetts.config import CacheSettings, ServerSettings, Settings
         from litetts_adapters.fastapi import create_app
 
         settings = Settings(
-            server=ServerSettings(worker_threads=args.workers, queue_size=args.queue)
+            server=ServerSettings(worker_threads=args.workers, queue_size=args.queue),
+            # The phrases repeat: without this, most requests would be cache hits.
+            cache=CacheSettings(enabled=False),
         )
         loading = time.perf_counter()
         tts = Synthesizer.default(settings=settings)

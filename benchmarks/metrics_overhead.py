@@ -22,6 +22,7 @@ import statistics
 import time
 
 from litetts import SynthesisEvent, Synthesizer
+from litetts.config import CacheSettings, Settings
 from litetts.performance import MetricsRecorder
 
 TEXT = "The quick brown fox jumps over the lazy dog."
@@ -73,7 +74,7 @@ def main() -> None:
     record_s = record_cost()
     snapshot_s = snapshot_cost()
 
-    tts = Synthesizer.default()
+    tts = Synthesizer.default(settings=Settings(cache=CacheSettings(enabled=False)))
     recorder = MetricsRecorder()
     with_times, without_times = [], []
     for n in range(args.requests):

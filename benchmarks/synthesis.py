@@ -33,6 +33,7 @@ import onnxruntime as ort
 
 import litetts
 from litetts import AssetStore, Synthesizer
+from litetts.config import CacheSettings, Settings
 from litetts.kokoro.model import KokoroModel, Style
 
 SHORT = "The quick brown fox jumps over the lazy dog near the river."
@@ -157,7 +158,8 @@ def main() -> None:
     model_path, voices_dir = store.require_model(), store.require_voices()
     memory = child_memory(args.voice)
 
-    tts = Synthesizer.default()
+    # No audio cache: every round must really synthesize.
+    tts = Synthesizer.default(settings=Settings(cache=CacheSettings(enabled=False)))
     recorder = RecordingModel(tts.model)  # type: ignore[arg-type]
     recording = Synthesizer(recorder, tts.voices, tts.phonemizer)
     chunks: dict[str, list[tuple[list[int], Style, float]]] = {}

@@ -86,6 +86,13 @@ class Synthesizer:
         normalizer: written -> speakable text; default `litetts.text.normalize`.
         lexicon: a pronunciation dictionary applied before phonemization; None for
             none (`default()` wires the built-in one and ``settings.dictionary_path``).
+
+    Examples:
+        >>> import litetts
+        >>> tts = litetts.Synthesizer.default()  # load once, share across threads
+        >>> audio = tts.synthesize("Hello there.", voice="bf_emma")
+        >>> audio.sample_rate
+        24000
     """
 
     def __init__(

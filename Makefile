@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEXT ?= Hello! This is litetts, speaking with Kokoro on your own computer.
 
-.PHONY: setup assets test-assets say test lint typecheck unit bench clean-venv
+.PHONY: setup assets test-assets say test lint typecheck unit bench docs docs-serve strip-notebooks clean-venv
 
 setup: $(STAMP)
 
@@ -29,8 +29,8 @@ say: assets
 	$(BIN)/litetts say "$(TEXT)" -o hello.wav
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks examples tools
+	$(BIN)/ruff format --check src tests benchmarks examples tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -43,6 +43,18 @@ test: test-assets lint typecheck
 
 bench: assets
 	$(BIN)/python benchmarks/synthesis.py
+
+# The documentation site (mkdocs.yml): strict, so a broken link or reference fails the build.
+# `make test` runs the same build through tests/docs/test_mkdocs_build.py.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict
+
+docs-serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve
+
+# Notebooks are committed without outputs; run this before committing one you executed.
+strip-notebooks: $(STAMP)
+	$(BIN)/python tools/strip_notebooks.py
 
 clean-venv:
 	rm -rf $(VENV)

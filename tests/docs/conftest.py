@@ -1,4 +1,4 @@
-"""Shared set-up of the documentation tests: paths, and one real synthesizer.
+"""Shared set-up of the documentation tests: one real synthesizer.
 
 The tests that run the real model (code blocks, notebooks, example scripts) carry the
 ``integration`` marker; the others (strict site build, page/code sync, docstrings,
@@ -7,16 +7,9 @@ stripped notebooks) need no model.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from litetts import AssetStore, Synthesizer
-
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
-EXAMPLES = ROOT / "examples"
-SRC = ROOT / "src"
 
 
 @pytest.fixture(scope="session")

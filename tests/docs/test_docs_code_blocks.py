@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from tests.docs.code_blocks import CodeBlock, python_blocks
-from tests.docs.conftest import DOCS, ROOT
+from tests.docs.paths import DOCS, ROOT
 
 import litetts
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.docs.conftest import EXAMPLES, SRC
+from tests.docs.paths import EXAMPLES, SRC
 
 import litetts
 

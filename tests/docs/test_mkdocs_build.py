@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.docs.conftest import DOCS, ROOT
+from tests.docs.paths import DOCS, ROOT
 
 import litetts
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.docs.conftest import EXAMPLES, SRC
+from tests.docs.paths import EXAMPLES, SRC
 
 NOTEBOOKS = sorted(EXAMPLES.glob("*.ipynb"))
 

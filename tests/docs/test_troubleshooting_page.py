@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from tests.docs.conftest import DOCS
 from tests.docs.error_messages import GAP, raise_sites, template
+from tests.docs.paths import DOCS
 
 ERRORS = frozenset({"AssetError", "PhonemizerError"})
 PAGE = DOCS / "troubleshooting.md"

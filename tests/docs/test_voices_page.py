@@ -6,7 +6,7 @@ import importlib.util
 import re
 from types import ModuleType
 
-from tests.docs.conftest import DOCS, ROOT
+from tests.docs.paths import DOCS, ROOT
 
 import litetts
 

@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 TEXT ?= Hello! This is litetts, speaking with Kokoro on your own computer.
 
 .PHONY: setup assets test-assets browser say test lint typecheck unit bench serve clean-venv \
-	test-latest audit constraints
+	test-latest audit constraints docs docs-serve strip-notebooks
 
 setup: $(STAMP)
 
@@ -42,8 +42,8 @@ say: assets
 	$(BIN)/litetts say "$(TEXT)" -o hello.wav
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks examples tools
+	$(BIN)/ruff format --check src tests benchmarks examples tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -59,6 +59,7 @@ bench: assets
 
 serve: assets
 	$(BIN)/litetts serve
+
 # The suite against the newest versions pyproject.toml allows, in a venv of its own
 # (constraints.txt pins the versions `make test` was last known to pass with).
 LATEST := .venv-latest
@@ -78,6 +79,17 @@ constraints: $(STAMP)
 	{ echo "# Versions the litetts test suite last passed with (Python 3.11, Linux x86-64)."; \
 	  echo "# Install with: pip install -c constraints.txt -e '.[all,dev]'. Refresh: make constraints."; \
 	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^litetts'; } > constraints.txt
+# The documentation site (mkdocs.yml): strict, so a broken link or reference fails the build.
+# `make test` runs the same build through tests/docs/test_mkdocs_build.py.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict
+
+docs-serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve
+
+# Notebooks are committed without outputs; run this before committing one you executed.
+strip-notebooks: $(STAMP)
+	$(BIN)/python tools/strip_notebooks.py
 
 clean-venv:
 	rm -rf $(VENV) $(LATEST)

@@ -104,7 +104,16 @@ def _finite(samples: Samples) -> Samples:
 
 @attrs.frozen(eq=False, repr=False)
 class Audio:
-    """Mono float32 audio; the samples are a read-only copy of what was passed."""
+    """Mono float32 audio; the samples are a read-only copy of what was passed.
+
+    Examples:
+        >>> import numpy as np
+        >>> second = Audio(np.zeros(24_000, dtype=np.float32))
+        >>> second.duration
+        1.0
+        >>> len(second.to_bytes("pcm"))  # 16-bit samples
+        48000
+    """
 
     samples: Samples = attrs.field(converter=_to_samples)
     """1-D float32 samples, nominally in [-1, 1]."""

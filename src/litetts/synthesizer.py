@@ -98,6 +98,13 @@ class Synthesizer:
             `stats()` are hits, misses, evictions, bytes). None for no cache.
         model_identity: names `model` in cache keys (`default()` uses the model
             file's); default the model object itself, which only this process knows.
+
+    Examples:
+        >>> import litetts
+        >>> tts = litetts.Synthesizer.default()  # load once, share across threads
+        >>> audio = tts.synthesize("Hello there.", voice="bf_emma")
+        >>> audio.sample_rate
+        24000
     """
 
     def __init__(

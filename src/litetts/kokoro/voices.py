@@ -62,6 +62,10 @@ def catalogue(lang: str | None = None) -> list[VoiceInfo]:
 
     Args:
         lang: keep only voices of this language (``"en-gb"``, ``"b"``, ``"es"``...).
+
+    Examples:
+        >>> [v.id for v in catalogue("en-gb")][:3]
+        ['bf_alice', 'bf_emma', 'bf_isabella']
     """
     ids = sorted([*load_manifest().voices.files, *LEGACY_BLENDS])
     infos = [_info(v, LEGACY_BLENDS.get(v)) for v in ids]

@@ -17,6 +17,7 @@ from litetts.validation.quality import (
     Thresholds,
     normalize_for_scoring,
     phonetic_similarity,
+    speech_units,
 )
 from litetts.validation.transcription import Segment, Transcription, Word
 
@@ -257,3 +258,13 @@ def test_custom_thresholds_apply() -> None:
 def test_bad_threshold_is_rejected() -> None:
     with pytest.raises(InvalidInputError):
         Thresholds(seconds_per_word=(1.0, 0.5))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "units"),
+    [("hello there my friend", "en-us", 4), ("今天天气很好", "cmn", 6), ("きょうは いい", "ja", 6)],
+)
+def test_the_duration_check_counts_characters_where_words_have_no_spaces(
+    text: str, lang: str, units: int
+) -> None:
+    assert units == speech_units(text, lang)

@@ -89,7 +89,14 @@ _LANGUAGE_THRESHOLDS: Final[Mapping[str, Thresholds]] = {
     "it": Thresholds(min_accuracy=0.6, max_cer=0.3, min_confidence=0.3),
     "pt-br": Thresholds(min_accuracy=0.5, max_cer=0.35, min_confidence=0.3),
     "hi": Thresholds(min_accuracy=0.0, max_cer=1.0, min_phonetic_similarity=0.0, min_confidence=0),
-    "ja": Thresholds(min_accuracy=0.0, max_cer=1.0, min_phonetic_similarity=0.0, min_confidence=0),
+    # A kana is one mora, about 0.1 s: the duration check counts characters here.
+    "ja": Thresholds(
+        min_accuracy=0.0,
+        max_cer=1.0,
+        min_phonetic_similarity=0.0,
+        min_confidence=0,
+        seconds_per_word=(0.05, 1.2),
+    ),
     "cmn": Thresholds(min_accuracy=0.0, max_cer=1.0, min_phonetic_similarity=0.0, min_confidence=0),
 }
 

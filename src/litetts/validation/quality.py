@@ -14,8 +14,9 @@ Signal checks run first, on the raw samples (see `litetts.validation.signal_chec
   ``max_inner_silence_s`` between the first and last sound (dropouts, stalls);
   leading and trailing silence are not counted.
 - ``duration``: the voiced span divided by the number of words of the normalised
-  expected text, times the speaking speed, within ``seconds_per_word`` (truncated
-  audio, runaway generation, wrong text).
+  expected text (characters in Japanese and Mandarin, see `speech_units`), times the
+  speaking speed, within ``seconds_per_word`` (truncated audio, runaway generation,
+  wrong text).
 
 Non-finite or silent audio is not transcribed: the heard text is empty and WER is 1.
 Otherwise the recogniser transcribes the clip and four more checks follow:
@@ -88,6 +89,7 @@ _DASHES: Final = re.compile(r"[-\u2010-\u2015\u2212]")
 _NOT_WORD: Final = re.compile(r"[^\w\s']|_")
 _LOOSE_APOSTROPHE: Final = re.compile(r"(?<!\w)'|'(?!\w)")
 _SPACES: Final = re.compile(r"\s+")
+_CHARACTER_LANGUAGES: Final = frozenset({"ja", "cmn"})
 
 
 def finite_non_negative(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -225,6 +227,14 @@ def normalize_for_scoring(text: str, lang: str = "en-us") -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def speech_units(normalized: str, lang: str) -> int:
+    """What the duration check counts as words: words, or characters in Japanese and
+    Mandarin, which are written without spaces (a kana is a mora, a hanzi a syllable)."""
+    if lang in _CHARACTER_LANGUAGES:
+        return sum(1 for char in normalized if char.isalnum())
+    return len(normalized.split())
+
+
 def _levenshtein(a: str, b: str) -> int:
     if len(a) < len(b):
         a, b = b, a
@@ -328,7 +338,7 @@ class AudioQualityValidator:
         measured = measure_signal(audio)
         checks = signal_checks(
             measured,
-            words=len(expected.split()),
+            words=speech_units(expected, self.lang),
             speed=speed,
             min_rms=limits.min_rms,
             max_clipped_fraction=limits.max_clipped_fraction,

@@ -24,6 +24,7 @@ def real_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> ToneModel:
     """`Synthesizer.default` as written, with fakes where it would load files."""
     model = ToneModel()
     model_file, voices_dir = tmp_path / "model.onnx", tmp_path / "voices"
+    model_file.write_bytes(b"not a model")  # the audio cache names the model by its file
     monkeypatch.setattr("litetts.synthesizer.KokoroModel.from_path", lambda *_, **__: model)
     monkeypatch.setattr("litetts.synthesizer.VoiceBank.from_path", lambda *_: fake_voices())
     monkeypatch.setattr("litetts.synthesizer.default_phonemizer", LetterPhonemizer)

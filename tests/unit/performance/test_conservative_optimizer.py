@@ -199,6 +199,17 @@ def test_refused_affinity_is_skipped_with_the_reason() -> None:
     assert "not permitted" in step.detail
 
 
+@pytest.fixture
+def default_gc() -> Iterator[None]:
+    """CPython's default thresholds: another test's `Synthesizer.default()` may have
+    applied the optimizer to this process and left them raised."""
+    saved = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.set_threshold(*saved)
+
+
+@pytest.mark.usefixtures("default_gc")
 def test_gc_step_raises_the_threshold_and_rollback_restores_it() -> None:
     before = gc.get_threshold()
     opt = optimizer(cpu())

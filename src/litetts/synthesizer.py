@@ -29,7 +29,8 @@ from litetts.g2p.auto import default_phonemizer
 from litetts.g2p.base import Phonemizer
 from litetts.g2p.languages import language_for_voice, resolve_language
 from litetts.kokoro.blends import parse_voice
-from litetts.kokoro.model import AcousticModel, KokoroModel, check_speed
+from litetts.kokoro.model import AcousticModel, check_speed
+from litetts.kokoro.variants import calibration_feeds, load_variant
 from litetts.kokoro.vocabulary import MAX_TOKENS, Vocabulary
 from litetts.kokoro.voices import VoiceBank
 from litetts.text.chunking import Chunk, chunk_text
@@ -115,13 +116,16 @@ class Synthesizer:
         model_path: Path | str | None = None,
         voices_path: Path | str | None = None,
         threads: int | None = None,
+        variant: str | None = None,
         settings: Settings | None = None,
         warm_up: bool = True,
     ) -> Synthesizer:
         """The real pipeline: Kokoro on ONNX Runtime, espeak-ng (or CMUdict for English
         when espeak is missing), the provisioned voices.
 
-        Keyword arguments override the matching `settings.model` fields. With
+        Keyword arguments override the matching `settings.model` fields. The model
+        runs in the variant ``settings.model.variant`` (prepared on first use, cached,
+        and replaced by the original model with a warning if that fails). With
         `warm_up`, one short phrase is spoken at load so that the first real
         request does not pay for espeak's and ONNX Runtime's first-call set-up.
 
@@ -138,13 +142,27 @@ class Synthesizer:
         lexicon = _lexicon(settings.synthesis)  # a bad dictionary fails before slow loading
         model_settings = settings.model
         store = AssetStore(home=model_settings.home)
-        model_file = model_path or model_settings.model_path or store.require_model()
+        custom_model = model_path or model_settings.model_path
+        model_file = custom_model or store.require_model()
         voices_source = voices_path or model_settings.voices_path or store.require_voices()
-        model = KokoroModel.from_path(model_file, threads=threads or model_settings.threads)
-        synthesizer = cls(
-            model,
+        voices, phonemizer, vocabulary = (
             VoiceBank.from_path(voices_source),
             default_phonemizer(),
+            Vocabulary.default(),
+        )
+        model = load_variant(
+            model_file,
+            variant or model_settings.variant,
+            lambda: calibration_feeds(phonemizer, vocabulary, voices),
+            folder=store.variants_dir,
+            source_sha256=None if custom_model else store.manifest.model.sha256,
+            threads=threads or model_settings.threads,
+        )
+        synthesizer = cls(
+            model,
+            voices,
+            phonemizer,
+            vocabulary=vocabulary,
             settings=settings.synthesis,
             lexicon=lexicon,
         )

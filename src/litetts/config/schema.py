@@ -11,6 +11,7 @@ from pathlib import Path
 from attrs import field, frozen, validators
 
 from litetts.kokoro.model import MAX_SPEED, MIN_SPEED
+from litetts.kokoro.variants.prepare import DEFAULT_VARIANT, VARIANTS
 from litetts.kokoro.vocabulary import MAX_TOKENS
 
 __all__ = [
@@ -51,6 +52,14 @@ class ModelSettings:
         default=None, validator=validators.optional([validators.instance_of(int), validators.ge(1)])
     )
     """ONNX Runtime intra-op threads; default: the physical cores available."""
+
+    variant: str = field(
+        default=DEFAULT_VARIANT, metadata=RESTART, validator=validators.in_(VARIANTS)
+    )
+    """Prepared form of the model to run: ``original`` (int8 as shipped), ``float``
+    (integer convolutions back in float, faster on x86) or ``int8-static`` (static int8
+    convolutions). Made once and cached beside the model; falls back to ``original``
+    with a logged warning when it cannot be prepared. See docs/performance.md."""
 
 
 @frozen

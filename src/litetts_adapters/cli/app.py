@@ -1,4 +1,4 @@
-"""The ``litetts`` command: ``say``, ``voices`` and ``assets fetch|status|verify``.
+"""The ``litetts`` command: ``say``, ``voices`` and ``assets fetch|status|verify|prepare``.
 
 Only the public surface of `litetts` is used. Heavy modules (the Synthesizer,
 ONNX Runtime) load inside the commands that need them, so ``litetts --help`` is quick.
@@ -24,6 +24,7 @@ import litetts
 from litetts.audio import FORMATS
 from litetts.config import Settings, SynthesisSettings
 from litetts_adapters.cli.inputs import fail, one_line, read_text
+from litetts_adapters.cli.prepare import prepare
 from litetts_adapters.cli.progress import fetch_progress
 from litetts_adapters.cli.tables import assets_table, voice_record, voices_table
 from litetts_adapters.cli.validate import validate
@@ -328,6 +329,7 @@ def verify(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
     _report(litetts.AssetStore().verify(whisper=whisper))
 
 
+assets_app.command()(prepare)
 app.command()(validate)
 
 

@@ -11,7 +11,9 @@ __all__ = ["SpectralDistance", "spectral_distance"]
 
 _FRAME = 1024
 _HOP = 256
-_FLOOR = 1e-8
+_DYNAMIC_RANGE_DB = 60.0
+"""Power more than this far below the reference's peak counts as silence: otherwise
+the distance is dominated by how two near-silent stretches differ, which no one hears."""
 
 
 @frozen
@@ -29,21 +31,30 @@ class SpectralDistance:
     length_ratio: float
 
 
-def _log_spectrogram(samples: Samples) -> np.ndarray:
+def _power_spectrogram(samples: Samples) -> np.ndarray:
     padded = np.pad(samples.astype(np.float64), (0, max(0, _FRAME - samples.size)))
     frames = np.lib.stride_tricks.sliding_window_view(padded, _FRAME)[::_HOP]
-    power = np.abs(np.fft.rfft(frames * np.hanning(_FRAME), axis=1)) ** 2
-    return np.asarray(10.0 * np.log10(power + _FLOOR))
+    return np.asarray(np.abs(np.fft.rfft(frames * np.hanning(_FRAME), axis=1)) ** 2)
+
+
+def _decibels(power: np.ndarray, floor: float) -> np.ndarray:
+    return np.asarray(10.0 * np.log10(np.maximum(power, floor)))
 
 
 def spectral_distance(candidate: Samples, reference: Samples) -> SpectralDistance:
-    """Compare `candidate` with `reference` over their common length (24 kHz mono)."""
+    """Compare `candidate` with `reference` over their common length (24 kHz mono).
+
+    Both log-power spectrograms (1024-sample Hann frames, hop 256) are floored 60 dB
+    below the reference's peak before they are compared.
+    """
     if reference.size == 0 or candidate.size == 0:
         same = candidate.size == reference.size
         return SpectralDistance(1.0 if same else 0.0, 0.0 if same else float("inf"), 1.0)
     common = min(candidate.size, reference.size)
-    a = _log_spectrogram(candidate[:common])
-    b = _log_spectrogram(reference[:common])
+    reference_power = _power_spectrogram(reference[:common])
+    floor = max(float(reference_power.max()), 1e-20) * 10 ** (-_DYNAMIC_RANGE_DB / 10)
+    a = _decibels(_power_spectrogram(candidate[:common]), floor)
+    b = _decibels(reference_power, floor)
     if np.std(a) == 0 or np.std(b) == 0:
         correlation = 1.0 if np.array_equal(a, b) else 0.0
     else:

@@ -63,6 +63,8 @@ MIN_CORRELATION: Final = 0.9
 feed for a prepared variant to be used. A sanity check that catches a broken
 rewrite; the quality gate proper (Whisper WER) is ``benchmarks/model_variants.py``."""
 
+_FILE_MODE: Final = 0o644  # like the provisioned model, not mkstemp's private 0o600
+
 FeedSource = Callable[[], Iterable[Feed]]
 """Makes model inputs: the first checks a prepared variant, all calibrate static int8."""
 
@@ -184,6 +186,7 @@ class VariantCache:
 
                 quantize_convolutions(floating, temporary, feeds())
             check = self._check(temporary, feeds)
+            os.chmod(temporary, _FILE_MODE)
             os.replace(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)
@@ -282,4 +285,5 @@ class VariantCache:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".json", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(stamp, out, indent=1)
+        os.chmod(name, _FILE_MODE)
         os.replace(name, self._stamp(path))

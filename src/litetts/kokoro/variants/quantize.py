@@ -29,8 +29,21 @@ __all__ = ["FLOAT_CONVOLUTIONS", "quantize_convolutions"]
 
 logger = logging.getLogger(__name__)
 
-FLOAT_CONVOLUTIONS: tuple[str, ...] = ()
-"""Patterns (regular expressions, searched in node names) of convolutions kept in float."""
+FLOAT_CONVOLUTIONS: tuple[str, ...] = (
+    r"/generator/resblocks\.[3-5]/",
+    r"/generator/conv_post/",
+)
+"""Patterns (regular expressions, searched in node names) of convolutions kept in float.
+
+From a sensitivity analysis by group (quantize one group alone, compare the output
+with the original model's on three texts; docs/performance.md): the text encoder, the
+prosody predictor, the decoder blocks, the vocoder's first three residual blocks and
+its noise branch lose nothing measurable; the last three residual blocks (128
+channels, the highest time resolution) do, and so would the final projection."""
+
+_MAX_HELD_OUTPUTS = 2
+"""Calibration merges activation ranges after this many feeds, so that memory stays
+flat however long the corpus is (the vocoder's activations run to hundreds of MB)."""
 
 
 def _convolutions(model: onnx.ModelProto) -> list[str]:
@@ -94,6 +107,7 @@ def quantize_convolutions(
             weight_type=QuantType.QInt8,
             nodes_to_exclude=excluded,
             calibrate_method=CalibrationMethod.MinMax,
+            extra_options={"CalibMaxIntermediateOutputs": _MAX_HELD_OUTPUTS},
         )
     except Exception as err:  # the quantizer raises plain Exceptions and ORT errors
         raise ModelError(f"static quantization of {float_model} failed: {err}") from err

@@ -247,3 +247,12 @@ def test_settings_accept_each_variant_and_default_to_the_chosen_one() -> None:
 def test_settings_refuse_an_unknown_variant() -> None:
     with pytest.raises(ValueError, match="variant"):
         ModelSettings(variant="fp4")
+
+
+def test_the_quantizers_root_warnings_do_not_reach_the_users_log(
+    tiny_int8: Path, feeds: FeedSource, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        _cache(tiny_int8).prepare("int8-static", feeds)
+
+    assert [] == [r.getMessage() for r in caplog.records if r.name == "root"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,9 +42,27 @@ prosody predictor, the decoder blocks, the vocoder's first three residual blocks
 its noise branch lose nothing measurable; the last three residual blocks (128
 channels, the highest time resolution) do, and so would the final projection."""
 
-_MAX_HELD_OUTPUTS = 2
-"""Calibration merges activation ranges after this many feeds, so that memory stays
-flat however long the corpus is (the vocoder's activations run to hundreds of MB)."""
+
+class _QuantizerAdvice(logging.Filter):
+    """Moves the quantizer's advice, which it logs as root warnings ("consider
+    pre-processing"), down to DEBUG on this module's logger."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "onnxruntime" in record.pathname and record.levelno < logging.ERROR:
+            logger.debug("onnxruntime quantizer: %s", record.getMessage())
+            return False
+        return True
+
+
+@contextmanager
+def _quiet_quantizer() -> Iterator[None]:
+    advice = _QuantizerAdvice()
+    root = logging.getLogger()
+    root.addFilter(advice)
+    try:
+        yield
+    finally:
+        root.removeFilter(advice)
 
 
 def _convolutions(model: onnx.ModelProto) -> list[str]:
@@ -96,19 +115,19 @@ def quantize_convolutions(
     excluded = [name for name in names if any(re.search(p, name) for p in keep_float)]
     reader = _Reader(iter(feeds))
     try:
-        quantize_static(
-            str(float_model),
-            str(output),
-            reader,
-            quant_format=QuantFormat.QOperator,
-            op_types_to_quantize=["Conv"],
-            per_channel=True,
-            activation_type=QuantType.QUInt8,
-            weight_type=QuantType.QInt8,
-            nodes_to_exclude=excluded,
-            calibrate_method=CalibrationMethod.MinMax,
-            extra_options={"CalibMaxIntermediateOutputs": _MAX_HELD_OUTPUTS},
-        )
+        with _quiet_quantizer():
+            quantize_static(
+                str(float_model),
+                str(output),
+                reader,
+                quant_format=QuantFormat.QOperator,
+                op_types_to_quantize=["Conv"],
+                per_channel=True,
+                activation_type=QuantType.QUInt8,
+                weight_type=QuantType.QInt8,
+                nodes_to_exclude=excluded,
+                calibrate_method=CalibrationMethod.MinMax,
+            )
     except Exception as err:  # the quantizer raises plain Exceptions and ORT errors
         raise ModelError(f"static quantization of {float_model} failed: {err}") from err
     if reader.count == 0:

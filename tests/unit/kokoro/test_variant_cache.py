@@ -256,3 +256,17 @@ def test_the_quantizers_root_warnings_do_not_reach_the_users_log(
         _cache(tiny_int8).prepare("int8-static", feeds)
 
     assert [] == [r.getMessage() for r in caplog.records if r.name == "root"]
+
+
+def test_an_interrupted_preparation_leaves_nothing_behind_next_time(
+    tiny_int8: Path, feeds: FeedSource
+) -> None:
+    cache = _cache(tiny_int8)
+    cache.folder.mkdir()
+    leftover = cache.folder / f".{cache.path('float').name}.abc123.onnx"
+    leftover.write_bytes(b"partial")
+    os.utime(leftover, (1, 1))
+
+    cache.prepare("float", feeds)
+
+    assert not leftover.exists()

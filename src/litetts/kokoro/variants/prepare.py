@@ -174,6 +174,7 @@ class VariantCache:
             return PreparedModel(target, variant, variant)
         started = time.perf_counter()
         self.folder.mkdir(parents=True, exist_ok=True)
+        _remove_stale(self.folder, target)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".onnx", dir=self.folder)
         os.close(fd)
         temporary = Path(name)
@@ -287,3 +288,17 @@ class VariantCache:
             json.dump(stamp, out, indent=1)
         os.chmod(name, _FILE_MODE)
         os.replace(name, self._stamp(path))
+
+
+_STALE_S: Final = 3600.0
+
+
+def _remove_stale(folder: Path, target: Path) -> None:
+    """Delete temporary files an interrupted preparation of `target` left behind."""
+    now = time.time()
+    for leftover in folder.glob(f".{target.name}.*"):
+        try:
+            if now - leftover.stat().st_mtime > _STALE_S:
+                leftover.unlink()
+        except OSError as err:  # another process may be cleaning up as well
+            logger.debug("could not remove %s: %s", leftover, err)

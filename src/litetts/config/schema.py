@@ -56,9 +56,10 @@ class ModelSettings:
     variant: str = field(
         default=DEFAULT_VARIANT, metadata=RESTART, validator=validators.in_(VARIANTS)
     )
-    """Prepared form of the model to run: ``original`` (int8 as shipped), ``float``
-    (integer convolutions back in float, faster on x86) or ``int8-static`` (static int8
-    convolutions). Made once and cached beside the model; falls back to ``original``
+    """Prepared form of the model to run: ``int8-static`` (static int8 convolutions,
+    the fastest; default), ``float`` (integer convolutions back in float) or
+    ``original`` (int8 as shipped). Made once and cached beside the model (minutes for
+    ``int8-static``: run ``litetts assets prepare`` ahead); falls back to ``original``
     with a logged warning when it cannot be prepared. See docs/performance.md."""
 
 

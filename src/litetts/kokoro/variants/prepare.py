@@ -51,7 +51,7 @@ VARIANTS: Final[tuple[str, ...]] = get_args(Variant)
 """``original``: the int8 model as shipped; ``float``: its integer convolutions back
 in float; ``int8-static``: convolutions statically quantized (``QLinearConv``)."""
 
-DEFAULT_VARIANT: Final = "float"
+DEFAULT_VARIANT: Final = "int8-static"
 """The variant `Synthesizer.default()` loads unless ``model.variant`` says otherwise:
 the fastest one that passed the quality gate (docs/performance.md, Model variants)."""
 

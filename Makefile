@@ -19,12 +19,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[all,dev]'
 	touch $(STAMP)
 
+# `assets prepare` makes the faster model variant once (a few minutes for int8-static),
+# so that the first synthesis does not pay for it.
 assets: $(STAMP)
 	$(BIN)/litetts assets fetch
+	$(BIN)/litetts assets prepare
 
 # The tests also listen to themselves with Whisper tiny.en.
 test-assets: $(STAMP)
 	$(BIN)/litetts assets fetch --whisper tiny.en
+	$(BIN)/litetts assets prepare
 
 # The dashboard's browser test drives Debian's chromium through Playwright.
 CHROMIUM := /usr/bin/chromium

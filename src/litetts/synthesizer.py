@@ -30,7 +30,8 @@ from litetts.g2p.auto import default_phonemizer
 from litetts.g2p.base import Phonemizer
 from litetts.g2p.languages import language_for_voice, resolve_language
 from litetts.kokoro.blends import parse_voice
-from litetts.kokoro.model import AcousticModel, KokoroModel, check_speed
+from litetts.kokoro.model import AcousticModel, check_speed
+from litetts.kokoro.variants import calibration_feeds, load_variant
 from litetts.kokoro.vocabulary import MAX_TOKENS, Vocabulary
 from litetts.kokoro.voices import VoiceBank
 from litetts.performance.optimizer import ConservativeOptimizer
@@ -141,6 +142,7 @@ class Synthesizer:
         model_path: Path | str | None = None,
         voices_path: Path | str | None = None,
         threads: int | None = None,
+        variant: str | None = None,
         settings: Settings | None = None,
         warm_up: bool = True,
         store: ConfigStore | None = None,
@@ -148,7 +150,9 @@ class Synthesizer:
         """The real pipeline: Kokoro on ONNX Runtime, espeak-ng (or CMUdict for English
         when espeak is missing), the provisioned voices.
 
-        Keyword arguments override the matching `settings.model` fields. With
+        Keyword arguments override the matching `settings.model` fields. The model
+        runs in the variant ``settings.model.variant`` (prepared on first use, cached,
+        and replaced by the original model with a warning if that fails). With
         `warm_up`, one short phrase is spoken at load so that the first real
         request does not pay for espeak's and ONNX Runtime's first-call set-up.
 
@@ -176,25 +180,37 @@ class Synthesizer:
         lexicon = _lexicon(settings.synthesis)  # a bad dictionary fails before slow loading
         model_settings = settings.model
         assets = AssetStore(home=model_settings.home)
-        model_file = model_path or model_settings.model_path or assets.require_model()
+        custom_model = model_path or model_settings.model_path
+        model_file = custom_model or assets.require_model()
         voices_source = voices_path or model_settings.voices_path or assets.require_voices()
         optimizer = ConservativeOptimizer(
             settings=settings.performance, synthesis=settings.synthesis
         )
         plan = optimizer.session_plan(threads=threads or model_settings.threads)
-        model = KokoroModel.from_path(
+        voices, phonemizer, vocabulary = (
+            VoiceBank.from_path(voices_source),
+            default_phonemizer(),
+            Vocabulary.default(),
+        )
+        model = load_variant(
             model_file,
+            variant or model_settings.variant,
+            lambda: calibration_feeds(phonemizer, vocabulary, voices),
+            folder=assets.variants_dir,
+            source_sha256=None if custom_model else assets.manifest.model.sha256,
             threads=threads or model_settings.threads,
             options=plan.to_session_options() if plan is not None else None,
         )
         synthesizer = cls(
             model,
-            VoiceBank.from_path(voices_source),
-            default_phonemizer(),
+            voices,
+            phonemizer,
+            vocabulary=vocabulary,
             settings=settings.synthesis,
             lexicon=lexicon,
             cache=AudioCache.from_settings(settings.cache, home=model_settings.home),
-            model_identity=file_identity(model_file),
+            # The variant changes the audio as much as the file does.
+            model_identity=f"{file_identity(model_file)}:{model.variant}",
         )
         if warm_up:
             synthesizer.warm_up()

@@ -5,6 +5,7 @@ Layout under the asset home (``LITETTS_HOME`` or the platform cache folder)::
     kokoro-v1.0/kokoro-v1.0.int8.onnx
     kokoro-v1.0/kokoro-v1.0.int8.onnx.verified   size, mtime and SHA-256 last checked
     kokoro-v1.0/voices/af_heart.bin ...           one float32 (510, 1, 256) table each
+    kokoro-v1.0/variants/kokoro-float-....onnx    prepared model variants and their stamps
     whisper/tiny.en/model.bin ...                 CTranslate2 Whisper models, on request
 
 Every write goes to a temporary name in the same folder, is verified, then renamed,
@@ -114,6 +115,11 @@ class AssetStore:
     def model_path(self) -> Path:
         """Where the assembled ONNX model lives."""
         return self.home / _MODEL_DIR / self.manifest.model.file
+
+    @property
+    def variants_dir(self) -> Path:
+        """Where prepared variants of the model are cached (see `litetts.kokoro.variants`)."""
+        return self.home / _MODEL_DIR / "variants"
 
     @property
     def voices_dir(self) -> Path:

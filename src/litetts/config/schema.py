@@ -19,6 +19,7 @@ from pathlib import Path
 from attrs import field, frozen, validators
 
 from litetts.kokoro.model import MAX_SPEED, MIN_SPEED
+from litetts.kokoro.variants.prepare import DEFAULT_VARIANT, VARIANTS
 from litetts.kokoro.vocabulary import MAX_TOKENS
 
 __all__ = [
@@ -83,6 +84,15 @@ class ModelSettings:
         validator=validators.optional([validators.instance_of(int), validators.ge(1)]),
     )
     """ONNX Runtime intra-op threads; default: the physical cores available."""
+
+    variant: str = field(
+        default=DEFAULT_VARIANT, metadata=RESTART, validator=validators.in_(VARIANTS)
+    )
+    """Prepared form of the model to run: ``int8-static`` (static int8 convolutions,
+    the fastest; default), ``float`` (integer convolutions back in float) or
+    ``original`` (int8 as shipped). Made once and cached beside the model (minutes for
+    ``int8-static``: run ``litetts assets prepare`` ahead); falls back to ``original``
+    with a logged warning when it cannot be prepared. See docs/performance.md."""
 
 
 @frozen

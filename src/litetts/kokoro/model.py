@@ -33,12 +33,16 @@ __all__ = [
     "Style",
     "check_speed",
     "default_threads",
+    "make_feed",
 ]
 
 logger = logging.getLogger(__name__)
 
 Style = npt.NDArray[np.float32]
 """One voice style vector, float32 of shape (256,)."""
+
+Feed = dict[str, npt.NDArray[np.generic]]
+"""One session input: ``tokens``, ``style`` and ``speed`` arrays by name."""
 
 MIN_SPEED = 0.25
 MAX_SPEED = 4.0
@@ -70,6 +74,22 @@ class AcousticModel(Protocol):
         ...
 
 
+def make_feed(
+    tokens: Sequence[int],
+    style: Style,
+    speed: float,
+    *,
+    tokens_name: str = "tokens",
+    speed_dtype: type[np.generic] = np.float32,
+) -> Feed:
+    """The session input for `tokens` (without pads): pads added, arrays shaped."""
+    return {
+        tokens_name: np.array([[0, *tokens, 0]], dtype=np.int64),
+        "style": np.asarray(style, dtype=np.float32).reshape(1, -1),
+        "speed": np.array([speed], dtype=speed_dtype),
+    }
+
+
 def default_threads() -> int:
     """Intra-op threads by default: the physical cores this process may use."""
     physical = psutil.cpu_count(logical=False) or os.cpu_count() or 1
@@ -85,10 +105,13 @@ class KokoroModel:
 
     Args:
         session: a ready session (see `from_path`), shared by all threads.
+        variant: which prepared form of the model the session runs (see
+            `litetts.kokoro.variants`), for reports.
     """
 
-    def __init__(self, session: ort.InferenceSession) -> None:
+    def __init__(self, session: ort.InferenceSession, *, variant: str = "original") -> None:
         self.session = session
+        self.variant = variant
         names = {i.name for i in session.get_inputs()}
         self._tokens_name = "tokens" if "tokens" in names else "input_ids"
         if self._tokens_name not in names or not {"style", "speed"} <= names:
@@ -103,6 +126,7 @@ class KokoroModel:
         *,
         threads: int | None = None,
         options: ort.SessionOptions | None = None,
+        variant: str = "original",
     ) -> KokoroModel:
         """Load the model with explicit session options.
 
@@ -110,6 +134,7 @@ class KokoroModel:
             path: the ``.onnx`` file.
             threads: intra-op threads; default `default_threads()`.
             options: full control over the session; `threads` is ignored when given.
+            variant: the variant `path` holds, recorded on the model.
 
         Raises:
             ModelError: the file is not a loadable Kokoro model.
@@ -136,12 +161,13 @@ class KokoroModel:
         except Exception as err:  # onnxruntime raises its own Fail/InvalidGraph types
             raise ModelError(f"could not load Kokoro model {path}: {err}") from err
         logger.info(
-            "Kokoro model loaded from %s in %.2f s (%d intra-op threads)",
+            "Kokoro model (%s) loaded from %s in %.2f s (%d intra-op threads)",
+            variant,
             path,
             time.perf_counter() - started,
             options.intra_op_num_threads,
         )
-        return cls(session)
+        return cls(session, variant=variant)
 
     def infer(self, tokens: Sequence[int], style: Style, speed: float) -> Samples:
         """Audio for `tokens` (without pads) in the voice `style`, float32 at 24 kHz."""
@@ -149,11 +175,9 @@ class KokoroModel:
             return np.zeros(0, dtype=np.float32)
         if len(tokens) > MAX_TOKENS:
             raise InvalidInputError(f"{len(tokens)} tokens exceed the model's {MAX_TOKENS}")
-        feed = {
-            self._tokens_name: np.array([[0, *tokens, 0]], dtype=np.int64),
-            "style": np.asarray(style, dtype=np.float32).reshape(1, -1),
-            "speed": np.array([speed], dtype=self._speed_dtype),
-        }
+        feed = make_feed(
+            tokens, style, speed, tokens_name=self._tokens_name, speed_dtype=self._speed_dtype
+        )
         try:
             (audio,) = self.session.run(None, feed)[:1]
         except Exception as err:  # onnxruntime's RuntimeException types

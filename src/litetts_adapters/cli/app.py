@@ -1,5 +1,5 @@
 """The ``litetts`` command: ``say``, ``voices``, ``validate``, ``baseline``, ``serve``,
-``doctor``, ``config ...`` and ``assets fetch|status|verify``.
+``doctor``, ``config ...`` and ``assets fetch|status|verify|prepare``.
 
 Only the public surface of `litetts` is used. Heavy modules (the Synthesizer,
 ONNX Runtime) load inside the commands that need them, so ``litetts --help`` is quick.
@@ -27,6 +27,7 @@ from litetts_adapters.cli.baseline import baseline_app
 from litetts_adapters.cli.config_cmd import config_app
 from litetts_adapters.cli.doctor import doctor
 from litetts_adapters.cli.inputs import fail, one_line, read_text
+from litetts_adapters.cli.prepare import prepare
 from litetts_adapters.cli.progress import fetch_progress
 from litetts_adapters.cli.serve import serve
 from litetts_adapters.cli.tables import assets_table, voice_record, voices_table
@@ -334,6 +335,7 @@ def verify(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
     _report(litetts.AssetStore().verify(whisper=whisper))
 
 
+assets_app.command()(prepare)
 app.command()(validate)
 app.add_typer(baseline_app, name="baseline")
 app.command()(serve)

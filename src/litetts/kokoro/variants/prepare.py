@@ -1,0 +1,304 @@
+"""Prepared model variants: made once, cached, verified, reused.
+
+A variant is written next to the provisioned model, in ``variants/``, under a name
+that holds everything its content depends on::
+
+    kokoro-float-3f2a9c1e0b7d4a55-ort1.32.0-r1.onnx
+    kokoro-float-3f2a9c1e0b7d4a55-ort1.32.0-r1.onnx.json   stamp: size, mtime, SHA-256
+
+(variant, the source model's SHA-256, the onnxruntime version, the recipe number).
+A later load reuses the file when its stamp matches; a file that changed since is
+hashed again and, if its digest differs, prepared afresh. Anything that goes wrong
+(``onnx`` not installed, an unexpected graph, a failed check) leaves the original
+model in use, with the reason logged as a warning.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Final, Literal, get_args
+
+import numpy as np
+from attrs import frozen
+
+from litetts.assets.packages import sha256_file
+from litetts.errors import InvalidInputError, LiteTTSError, MissingDependencyError, ModelError
+from litetts.kokoro.model import Feed
+from litetts.kokoro.variants.similarity import SpectralDistance, spectral_distance
+
+__all__ = [
+    "DEFAULT_VARIANT",
+    "MIN_CORRELATION",
+    "RECIPE",
+    "VARIANTS",
+    "FeedSource",
+    "PreparedModel",
+    "Variant",
+    "VariantCache",
+    "check_variant",
+]
+
+logger = logging.getLogger(__name__)
+
+Variant = Literal["original", "float", "int8-static"]
+VARIANTS: Final[tuple[str, ...]] = get_args(Variant)
+"""``original``: the int8 model as shipped; ``float``: its integer convolutions back
+in float; ``int8-static``: convolutions statically quantized (``QLinearConv``)."""
+
+DEFAULT_VARIANT: Final = "int8-static"
+"""The variant `Synthesizer.default()` loads unless ``model.variant`` says otherwise:
+the fastest one that passed the quality gate (docs/performance.md, Model variants)."""
+
+RECIPE: Final = 1
+"""Bumped whenever a rewrite changes its output, so that old cached files are not reused."""
+
+MIN_CORRELATION: Final = 0.9
+"""Lowest log-spectrogram correlation with the original model's output on the check
+feed for a prepared variant to be used. A sanity check that catches a broken
+rewrite; the quality gate proper (Whisper WER) is ``benchmarks/model_variants.py``."""
+
+_FILE_MODE: Final = 0o644  # like the provisioned model, not mkstemp's private 0o600
+
+FeedSource = Callable[[], Iterable[Feed]]
+"""Makes model inputs: the first checks a prepared variant, all calibrate static int8."""
+
+
+def check_variant(name: str) -> str:
+    """`name` if it is a known variant.
+
+    Raises:
+        InvalidInputError: unknown variant; the message lists the known ones.
+    """
+    if name not in VARIANTS:
+        known = ", ".join(VARIANTS)
+        raise InvalidInputError(
+            f"unknown model variant {name!r}; use one of {known}", field="variant"
+        )
+    return name
+
+
+@frozen
+class PreparedModel:
+    """The model file to load and what it is.
+
+    Attributes:
+        path: the ``.onnx`` file.
+        variant: the variant `path` holds (``original`` after a fallback).
+        requested: the variant asked for.
+        reason: why `variant` differs from `requested`, empty otherwise.
+        check: the prepared file's output against the original's, when it was checked now.
+    """
+
+    path: Path
+    variant: str
+    requested: str
+    reason: str = ""
+    check: SpectralDistance | None = None
+
+    @property
+    def fell_back(self) -> bool:
+        """True when the requested variant could not be prepared."""
+        return self.variant != self.requested
+
+
+def _onnxruntime_version() -> str:
+    import onnxruntime
+
+    return str(onnxruntime.__version__)
+
+
+class VariantCache:
+    """Prepares variants of one source model into a cache folder.
+
+    Args:
+        source: the original (int8) Kokoro model.
+        folder: where prepared files and their stamps live.
+        source_sha256: the source's digest when already known (the asset store
+            verified it); hashed here otherwise.
+    """
+
+    def __init__(self, source: Path, folder: Path, *, source_sha256: str | None = None) -> None:
+        self.source = Path(source)
+        self.folder = Path(folder)
+        self._source_sha256 = source_sha256
+
+    @property
+    def source_sha256(self) -> str:
+        """The source model's SHA-256 (hashed once per cache object)."""
+        if self._source_sha256 is None:
+            self._source_sha256 = sha256_file(self.source)
+        return self._source_sha256
+
+    def path(self, variant: str) -> Path:
+        """Where `variant` of the source is (or would be) cached."""
+        check_variant(variant)
+        if variant == "original":
+            return self.source
+        key = f"{variant}-{self.source_sha256[:16]}-ort{_onnxruntime_version()}-r{RECIPE}"
+        return self.folder / f"kokoro-{key}.onnx"
+
+    def cached(self, variant: str) -> bool:
+        """True when `variant` is on disk and its stamp vouches for it."""
+        return variant == "original" or self._stamp_matches(self.path(variant))
+
+    def prepare(self, variant: str, feeds: FeedSource) -> PreparedModel:
+        """The model file for `variant`, made now if not cached; the original on failure.
+
+        Never raises for a variant that cannot be prepared: the result says why it fell
+        back to the original model, and the reason is logged as a warning.
+
+        Raises:
+            InvalidInputError: `variant` is not one of `VARIANTS`.
+        """
+        check_variant(variant)
+        if variant == "original":
+            return PreparedModel(self.source, "original", variant)
+        try:
+            return self._prepare(variant, feeds)
+        except (LiteTTSError, OSError, ImportError) as err:
+            logger.warning(
+                "model variant %r unavailable, using the original model: %s", variant, err
+            )
+            return PreparedModel(self.source, "original", variant, reason=str(err))
+
+    def _prepare(self, variant: str, feeds: FeedSource) -> PreparedModel:
+        target = self.path(variant)
+        if self._stamp_matches(target):
+            logger.debug("reusing prepared %s model %s", variant, target)
+            return PreparedModel(target, variant, variant)
+        started = time.perf_counter()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _remove_stale(self.folder, target)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".onnx", dir=self.folder)
+        os.close(fd)
+        temporary = Path(name)
+        try:
+            if variant == "float":
+                self._write_float(temporary)
+            else:
+                floating = self._prepare_float_for(variant, feeds)
+                from litetts.kokoro.variants.quantize import quantize_convolutions
+
+                quantize_convolutions(floating, temporary, feeds())
+            check = self._check(temporary, feeds)
+            os.chmod(temporary, _FILE_MODE)
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
+        self._write_stamp(target, variant)
+        logger.info(
+            "prepared %s model %s in %.1f s (spectral correlation %.3f with the original)",
+            variant,
+            target,
+            time.perf_counter() - started,
+            check.correlation,
+        )
+        return PreparedModel(target, variant, variant, check=check)
+
+    def _prepare_float_for(self, variant: str, feeds: FeedSource) -> Path:
+        prepared = self._prepare("float", feeds)
+        logger.debug("%s starts from %s", variant, prepared.path)
+        return prepared.path
+
+    def _write_float(self, output: Path) -> None:
+        try:
+            import onnx
+        except ImportError as err:
+            raise MissingDependencyError("preparing model variants", "optimize", "onnx") from err
+        from litetts.kokoro.variants.rewrite import dequantize_convolutions
+
+        try:
+            model = onnx.load(str(self.source))
+        except Exception as err:  # onnx raises DecodeError and friends
+            raise ModelError(f"could not read {self.source} as ONNX: {err}") from err
+        onnx.save(dequantize_convolutions(model), str(output))
+
+    def _check(self, candidate: Path, feeds: FeedSource) -> SpectralDistance:
+        """Run the first feed through the original and `candidate`; compare the audio."""
+        import onnxruntime as ort
+
+        probe = next(iter(feeds()), None)
+        if probe is None:
+            raise ModelError("no input to check the prepared model with")
+        outputs = []
+        for path in (self.source, candidate):
+            options = ort.SessionOptions()
+            options.log_severity_level = 3
+            try:
+                session = ort.InferenceSession(
+                    str(path), options, providers=["CPUExecutionProvider"]
+                )
+                audio = session.run(None, dict(probe))[0]
+            except Exception as err:  # onnxruntime's own error types
+                raise ModelError(f"prepared model {candidate.name} does not run: {err}") from err
+            outputs.append(np.asarray(audio, dtype=np.float32).reshape(-1))
+            del session
+        reference, result = outputs
+        if not np.all(np.isfinite(result)):
+            raise ModelError(f"prepared model {candidate.name} produced non-finite samples")
+        distance = spectral_distance(result, reference)
+        if distance.correlation < MIN_CORRELATION or abs(distance.length_ratio - 1) > 0.02:
+            raise ModelError(
+                f"prepared model {candidate.name} strays from the original "
+                f"(spectral correlation {distance.correlation:.3f}, "
+                f"length ratio {distance.length_ratio:.3f})"
+            )
+        return distance
+
+    # -- stamps -------------------------------------------------------------------------
+
+    def _stamp(self, path: Path) -> Path:
+        return path.with_name(path.name + ".json")
+
+    def _stamp_matches(self, path: Path) -> bool:
+        try:
+            recorded = json.loads(self._stamp(path).read_text(encoding="utf-8"))
+            info = path.stat()
+        except (OSError, ValueError):
+            return False
+        if not isinstance(recorded, dict) or recorded.get("size") != info.st_size:
+            return False
+        if recorded.get("mtime_ns") == info.st_mtime_ns:
+            return True
+        # Touched since (copied, restored): trust it only if the content is the same.
+        if sha256_file(path) != recorded.get("sha256"):
+            return False
+        self._write_stamp(path, str(recorded.get("variant", "")))
+        return True
+
+    def _write_stamp(self, path: Path, variant: str) -> None:
+        info = path.stat()
+        stamp = {
+            "variant": variant,
+            "size": info.st_size,
+            "mtime_ns": info.st_mtime_ns,
+            "sha256": sha256_file(path),
+            "source_sha256": self.source_sha256,
+            "onnxruntime": _onnxruntime_version(),
+            "recipe": RECIPE,
+        }
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".json", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(stamp, out, indent=1)
+        os.chmod(name, _FILE_MODE)
+        os.replace(name, self._stamp(path))
+
+
+_STALE_S: Final = 3600.0
+
+
+def _remove_stale(folder: Path, target: Path) -> None:
+    """Delete temporary files an interrupted preparation of `target` left behind."""
+    now = time.time()
+    for leftover in folder.glob(f".{target.name}.*"):
+        try:
+            if now - leftover.stat().st_mtime > _STALE_S:
+                leftover.unlink()
+        except OSError as err:  # another process may be cleaning up as well
+            logger.debug("could not remove %s: %s", leftover, err)

@@ -38,6 +38,7 @@ def metrics(tts: Synthesizer) -> BaselineMetrics:
         baseline=baseline,
         model_sha256=AssetStore().manifest.model.sha256,
         whisper_model=baseline.whisper_model,
+        model_variant=tts.model.variant,  # type: ignore[attr-defined]
     )
 
 
@@ -58,6 +59,7 @@ def test_the_committed_baseline_covers_the_representative_voices(
     assert baseline.voices == VOICES
     assert baseline.formats == FORMATS
     assert baseline.whisper_model == "tiny.en"
+    assert baseline.model_variant == metrics.synthesizer.model.variant  # type: ignore[attr-defined]
     assert all(entry.passed for entry in baseline.entries)
 
 

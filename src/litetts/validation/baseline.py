@@ -225,6 +225,8 @@ class Baseline:
     phrases_version: int
     created: str
     tolerance: Tolerance = field(factory=Tolerance)
+    model_variant: str | None = None
+    """The prepared form of the model that spoke (``int8-static``, ``original``...)."""
 
     def entry(self, voice: str, phrase: str, format: str = "wav") -> BaselineEntry | None:
         """The entry for `voice` saying `phrase` in `format`, or None."""
@@ -351,6 +353,7 @@ class Baseline:
             phrases_version=int(raw["phrases_version"]),
             created=str(raw["created"]),
             tolerance=Tolerance(**raw["tolerance"]),
+            model_variant=raw.get("model_variant"),
         )
 
 
@@ -408,6 +411,7 @@ class BaselineMetrics:
         model_sha256: the Kokoro model's digest, recorded in the baseline.
         whisper_model: the recognizer's model name, recorded in the baseline.
         phonemizer: for phonetic similarity; `default_phonemizer()` when None.
+        model_variant: the model variant speaking, recorded in the baseline.
     """
 
     def __init__(
@@ -420,6 +424,7 @@ class BaselineMetrics:
         model_sha256: str | None = None,
         whisper_model: str = "base",
         phonemizer: Phonemizer | None = None,
+        model_variant: str | None = None,
     ) -> None:
         self.synthesizer = synthesizer
         self.recognizer = recognizer
@@ -427,6 +432,7 @@ class BaselineMetrics:
         self.tolerance = tolerance if tolerance is not None else Tolerance()
         self.model_sha256 = model_sha256
         self.whisper_model = whisper_model
+        self.model_variant = model_variant
         self.phonemizer = phonemizer
         self._validators: dict[str, AudioQualityValidator] = {}
 
@@ -491,6 +497,7 @@ class BaselineMetrics:
             phrases_version=PHRASES_VERSION,
             created=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             tolerance=self.tolerance,
+            model_variant=self.model_variant,
         )
         return self.baseline
 

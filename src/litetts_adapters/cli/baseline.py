@@ -67,11 +67,13 @@ def _metrics(model_size: str, baseline: Baseline | None = None) -> BaselineMetri
         baseline=baseline,
         model_sha256=store.manifest.model.sha256,
         whisper_model=model_size,
+        model_variant=getattr(synthesizer.model, "variant", None),
     )
 
 
 def _summary_table(baseline: Baseline) -> Table:
-    table = Table(title=f"baseline (Whisper {baseline.whisper_model})", title_justify="left")
+    title = f"baseline (Whisper {baseline.whisper_model}, model {baseline.model_variant})"
+    table = Table(title=title, title_justify="left")
     for column in ("voice", "language", "clips", "passed", "WER", "CER", "phonetic sim."):
         table.add_column(column, justify="left" if column in ("voice", "language") else "right")
     for row in baseline.summary():

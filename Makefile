@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 TEXT ?= Hello! This is litetts, speaking with Kokoro on your own computer.
 
 .PHONY: setup assets test-assets browser say test lint typecheck unit bench serve clean-venv \
-	test-latest audit constraints docs docs-serve strip-notebooks
+	test-latest audit constraints docs docs-serve docs-screenshot strip-notebooks
 
 setup: $(STAMP)
 
@@ -87,6 +87,10 @@ constraints: $(STAMP)
 # `make test` runs the same build through tests/docs/test_mkdocs_build.py.
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict
+
+# The dashboard screenshot in docs/server.md, taken by the browser test.
+docs-screenshot: $(STAMP) browser
+	LITETTS_DOCS_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser -k numbers_update -q
 
 docs-serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve

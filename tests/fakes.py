@@ -21,6 +21,9 @@ class ToneModel:
     It records every call, so tests can check what reached the model.
     """
 
+    variant = "tone"
+    """Like `KokoroModel.variant`: which form of the model runs."""
+
     def __init__(self) -> None:
         self.calls: list[tuple[list[int], Style, float]] = []
         self._lock = threading.Lock()

@@ -227,7 +227,11 @@ class Synthesizer:
         return synthesizer
 
     def _follow_config(self, change: ConfigChange) -> None:
-        """Take a changed ``synthesis`` section; requests from now on use it whole."""
+        """Take a changed ``synthesis`` section (requests from now on use it whole) and
+        a changed ``cache.max_bytes`` (the cache shrinks or grows to it)."""
+        budget = change.config.cache.max_bytes
+        if self.cache is not None and budget != change.previous.cache.max_bytes:
+            self.cache.resize(budget)
         new = change.config.synthesis
         if new == self.settings:
             return

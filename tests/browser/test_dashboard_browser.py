@@ -31,6 +31,8 @@ ARGS = [
     "--autoplay-policy=no-user-gesture-required",
 ]
 WAIT_MS = 30_000
+DOCS_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "dashboard.png"
+"""Written when LITETTS_DOCS_SCREENSHOT=1 (`make docs-screenshot`); docs/server.md shows it."""
 
 
 def _chromium() -> Path:
@@ -72,7 +74,7 @@ def _updates(page: Page) -> int:
     return int(page.text_content("#updates") or "0")
 
 
-def test_numbers_update_live_over_the_websocket(page: Page, server: str) -> None:
+def test_numbers_update_live_over_the_websocket(page: Page, server: str, tmp_path: Path) -> None:
     page.goto("/dashboard")
     page.wait_for_function(
         "document.getElementById('transport').textContent === 'websocket'", timeout=WAIT_MS
@@ -92,6 +94,11 @@ def test_numbers_update_live_over_the_websocket(page: Page, server: str) -> None
     page.wait_for_selector("#voices td:text('af_bella')", timeout=WAIT_MS)
     page.wait_for_selector("#events li", timeout=WAIT_MS)
     assert page.text_content("#rss") == "123 MiB"
+    shot = DOCS_SCREENSHOT if os.environ.get("LITETTS_DOCS_SCREENSHOT") else tmp_path / "d.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes().startswith(b"\x89PNG")
 
 
 def test_polling_takes_over_when_the_websocket_dies(page: Page, server: str) -> None:

@@ -155,26 +155,28 @@ _positive_int = [validators.instance_of(int), validators.ge(1)]
 class CacheSettings:
     """The audio cache: repeated requests are served without synthesis."""
 
-    enabled: bool = True
+    enabled: bool = field(default=True, metadata=RESTART)
     """Keep synthesized audio and serve an identical request from memory."""
 
     max_bytes: int = field(default=256 * 1024 * 1024, validator=_positive_int)
     """Memory budget of the in-memory tier, in bytes of audio."""
 
-    disk: bool = False
+    disk: bool = field(default=False, metadata=RESTART)
     """Also keep every entry on disk under `directory`, so it survives eviction from
     memory and restarts."""
 
-    disk_max_bytes: int = field(default=1024 * 1024 * 1024, validator=_positive_int)
+    disk_max_bytes: int = field(
+        default=1024 * 1024 * 1024, metadata=RESTART, validator=_positive_int
+    )
     """Budget of the disk tier, in bytes."""
 
-    directory: Path | None = field(default=None, converter=_optional_path)
+    directory: Path | None = field(default=None, metadata=RESTART, converter=_optional_path)
     """Disk tier folder; default the platform cache folder's ``audio/``."""
 
-    warm_phrases: tuple[str, ...] = field(default=(), converter=_strings)
+    warm_phrases: tuple[str, ...] = field(default=(), metadata=RESTART, converter=_strings)
     """Phrases synthesized into the cache at start (with each of `warm_voices`)."""
 
-    warm_voices: tuple[str, ...] = field(default=(), converter=_strings)
+    warm_voices: tuple[str, ...] = field(default=(), metadata=RESTART, converter=_strings)
     """Voices used for `warm_phrases`; empty means the default voice."""
 
 
@@ -183,18 +185,22 @@ class PerformanceSettings:
     """The optimizer and the memory monitor."""
 
     optimizer: str = field(
-        default="conservative", validator=validators.in_(("off", "conservative", "aggressive"))
+        default="conservative",
+        metadata=RESTART,
+        validator=validators.in_(("off", "conservative", "aggressive")),
     )
     """``off``, ``conservative`` (safe, reversible steps) or ``aggressive`` (opt-in)."""
 
-    memory_budget_mb: int = field(default=1024, validator=_positive_int)
+    memory_budget_mb: int = field(default=1024, metadata=RESTART, validator=_positive_int)
     """Resident memory above which caches are trimmed and gc runs, in MiB."""
 
-    monitor_interval_s: float = field(default=5.0, converter=float, validator=validators.gt(0))
+    monitor_interval_s: float = field(
+        default=5.0, metadata=RESTART, converter=float, validator=validators.gt(0)
+    )
     """Seconds between memory samples."""
 
     leak_threshold_mb_per_hour: float = field(
-        default=50.0, converter=float, validator=validators.gt(0)
+        default=50.0, metadata=RESTART, converter=float, validator=validators.gt(0)
     )
     """RSS growth trend above which a leak is reported, in MiB per hour."""
 

@@ -92,11 +92,11 @@ def test_set_without_persist_is_the_explicit_layer_of_this_process(
 ) -> None:
     store = load()
 
-    change = store.set("cache.enabled", "false")
+    change = store.set("synthesis.normalize", "false")
 
-    assert ("cache.enabled",) == change.changed
-    assert False is store.config.cache.enabled
-    assert "explicit" == store.explain("cache.enabled").source
+    assert ("synthesis.normalize",) == change.changed
+    assert False is store.config.synthesis.normalize
+    assert "explicit" == store.explain("synthesis.normalize").source
     assert not (config_dir / "override.json").exists()
 
 

@@ -25,7 +25,7 @@ def real_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> ToneModel:
     model = ToneModel()
     model_file, voices_dir = tmp_path / "model.onnx", tmp_path / "voices"
     model_file.write_bytes(b"not a model")  # the audio cache names the model by its file
-    monkeypatch.setattr("litetts.synthesizer.KokoroModel.from_path", lambda *_, **__: model)
+    monkeypatch.setattr("litetts.synthesizer.load_variant", lambda *_, **__: model)
     monkeypatch.setattr("litetts.synthesizer.VoiceBank.from_path", lambda *_: fake_voices())
     monkeypatch.setattr("litetts.synthesizer.default_phonemizer", LetterPhonemizer)
     monkeypatch.setattr("litetts.synthesizer.AssetStore.require_model", lambda _: model_file)
@@ -104,3 +104,19 @@ def test_say_reads_the_users_settings_file_under_its_flags(
     assert 0 == result.exit_code, result.output
     assert ["bf_emma"] == [event.voice for event in events]
     assert 2.0 == real_default.calls[-1][2]  # --speed wins over settings.json
+
+
+@pytest.mark.usefixtures("real_default")
+def test_a_new_cache_budget_applies_at_once_and_the_rest_waits_for_a_restart(
+    load: Load,
+) -> None:
+    store = load()
+    synthesizer = Synthesizer.default(store=store, warm_up=False)
+    assert synthesizer.cache is not None
+
+    store.set("cache.max_bytes", 1024 * 1024)
+    store.set("cache.disk", True)
+
+    assert 1024 * 1024 == synthesizer.cache.max_bytes
+    assert "cache.disk" in store.pending_restart
+    assert not store.config.cache.disk

@@ -37,6 +37,8 @@ def served(tts: Synthesizer) -> Iterator[tuple[str, list[SynthesisEvent], thread
         events.append(event)
         finished.set()
 
+    if tts.cache is not None:
+        tts.cache.clear()  # these tests time real synthesis, not a cached replay
     unsubscribe = tts.subscribe(record)
     app = create_app(tts, settings=Settings(), health_check=_healthy)
     try:

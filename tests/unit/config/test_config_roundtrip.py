@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from tests.strategies import invalid_settings, settings_dicts
 
 from litetts.config import (
@@ -18,6 +18,7 @@ from litetts.config.convert import from_flat
 from litetts.config.env import parse_environment
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # a whole document per example
 @given(settings_dicts())
 def test_a_valid_document_validates_and_round_trips(document: dict[str, dict[str, object]]) -> None:
     result = ConfigValidator().validate_configuration(json.loads(json.dumps(document)))

@@ -155,7 +155,12 @@ def test_a_failed_load_is_reported_by_health() -> None:
 def test_metrics_are_prometheus_text_with_request_counts(client: TestClient) -> None:
     client.post("/v1/audio/speech", json={"input": "Hi.", "voice": "af_bella"})
 
-    response = client.get("/metrics")
+    # The worker finishes its bookkeeping just after the last byte is sent.
+    for _ in range(500):
+        response = client.get("/metrics")
+        if "litetts_in_flight 0.0" in response.text:
+            break
+        time.sleep(0.01)
 
     assert response.headers["content-type"].startswith("text/plain")
     text = response.text

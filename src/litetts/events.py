@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from attrs import frozen
 
@@ -41,14 +42,18 @@ class SynthesisEvent:
 Subscriber = Callable[[SynthesisEvent], None]
 
 
-class EventHub:
-    """A thread-safe list of subscribers; a failing subscriber never breaks synthesis."""
+E = TypeVar("E")
+
+
+class EventHub(Generic[E]):
+    """A thread-safe list of subscribers to events of type `E`; a failing subscriber is
+    logged and never breaks the code that emits."""
 
     def __init__(self) -> None:
-        self._subscribers: list[Subscriber] = []
+        self._subscribers: list[Callable[[E], None]] = []
         self._lock = threading.Lock()
 
-    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+    def subscribe(self, callback: Callable[[E], None]) -> Callable[[], None]:
         """Call `callback` with every event; returns a function that unsubscribes."""
         with self._lock:
             self._subscribers.append(callback)
@@ -60,7 +65,7 @@ class EventHub:
 
         return unsubscribe
 
-    def emit(self, event: SynthesisEvent) -> None:
+    def emit(self, event: E) -> None:
         """Send `event` to every subscriber, logging (not raising) their errors."""
         with self._lock:
             subscribers = list(self._subscribers)

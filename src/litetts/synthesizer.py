@@ -133,7 +133,7 @@ class Synthesizer:
         """The optimizer `default()` applied (its ``rollback()`` undoes it), or None."""
         self._model_identity = (model, model_identity)
         self._voice_identity: dict[str, tuple[object, str]] = {}
-        self._events = EventHub()
+        self._events: EventHub[SynthesisEvent] = EventHub()
 
     @classmethod
     def default(

@@ -27,6 +27,7 @@ import psutil
 from attrs import asdict, frozen
 
 from litetts.config.schema import PerformanceSettings
+from litetts.events import EventHub
 
 __all__ = ["LeakReport", "MemoryEvent", "MemoryMonitor", "SelfSizing", "Trimmable"]
 
@@ -150,7 +151,7 @@ class MemoryMonitor:
         self.resize_every = resize_every
         self._count = 0
         self._samples: deque[tuple[float, int]] = deque()
-        self._subscribers: list[Subscriber] = []
+        self._events: EventHub[MemoryEvent] = EventHub()
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -169,15 +170,7 @@ class MemoryMonitor:
 
     def subscribe(self, callback: Subscriber) -> Callable[[], None]:
         """Call `callback` with every `MemoryEvent`; returns a function that unsubscribes."""
-        with self._lock:
-            self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if callback in self._subscribers:
-                    self._subscribers.remove(callback)
-
-        return unsubscribe
+        return self._events.subscribe(callback)
 
     @property
     def running(self) -> bool:
@@ -314,13 +307,7 @@ class MemoryMonitor:
         return tuple(actions)
 
     def _emit(self, event: MemoryEvent) -> None:
-        with self._lock:
-            subscribers = list(self._subscribers)
-        for callback in subscribers:
-            try:
-                callback(event)
-            except Exception:  # a subscriber must never stop the monitor
-                logger.exception("memory subscriber %r failed", callback)
+        self._events.emit(event)  # a failing subscriber is logged, never stops the monitor
 
 
 def _slope(points: Sequence[tuple[float, int]]) -> float:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
-from litetts.audio import SAMPLE_RATE, Samples
+from litetts.audio import SAMPLE_RATE, Audio, Samples
 from litetts.kokoro.model import Style
 from litetts.kokoro.voices import VoiceBank
+from litetts.validation.transcription import Segment, Transcription, Word
 
 SAMPLES_PER_TOKEN = 600
 TRAILING_SILENCE_S = 0.4
@@ -67,3 +69,17 @@ def fake_voices() -> VoiceBank:
             "bf_emma": voice_table(4),
         }
     )
+
+
+class FakeWhisper:
+    """Stands in for `litetts.WhisperValidator`: hears `heard` (a class attribute tests
+    set) whatever it is given, with full confidence."""
+
+    heard = "hello there"
+
+    def __init__(self, model_size: str) -> None:
+        self.model_size = model_size
+
+    def transcribe(self, audio: Audio | str | Path, language: str | None = "en") -> Transcription:
+        words = tuple(Word(w, 0.0, 0.1, 1.0) for w in self.heard.split())
+        return Transcription(self.heard, "en", (Segment(self.heard, 0.0, 1.0, words),))

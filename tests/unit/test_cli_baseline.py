@@ -6,26 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.fakes import LetterPhonemizer, ToneModel, fake_voices
+from tests.fakes import FakeWhisper, LetterPhonemizer, ToneModel, fake_voices
 from typer.testing import CliRunner
 
 import litetts
-from litetts import Audio, Synthesizer
-from litetts.validation import Baseline, Segment, Transcription, Word
+from litetts import Synthesizer
+from litetts.validation import Baseline
 from litetts_adapters.cli import app
-
-
-class FakeWhisper:
-    """Hears the first standard phrase, or `heard` when a test sets it."""
-
-    heard = "the quick brown fox jumps over the lazy dog"
-
-    def __init__(self, model_size: str) -> None:
-        self.model_size = model_size
-
-    def transcribe(self, audio: Audio | str | Path, language: str | None = "en") -> Transcription:
-        words = tuple(Word(w, 0.0, 0.1, 1.0) for w in self.heard.split())
-        return Transcription(self.heard, "en", (Segment(self.heard, 0.0, 1.0, words),))
 
 
 @pytest.fixture
@@ -33,7 +20,8 @@ def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     synthesizer = Synthesizer(ToneModel(), fake_voices(), LetterPhonemizer())
     monkeypatch.setattr(Synthesizer, "default", lambda **_: synthesizer)
     monkeypatch.setattr(litetts, "WhisperValidator", FakeWhisper)
-    monkeypatch.setattr(FakeWhisper, "heard", FakeWhisper.heard)
+    # Hears the first standard phrase, unless a test says otherwise.
+    monkeypatch.setattr(FakeWhisper, "heard", "the quick brown fox jumps over the lazy dog")
     return CliRunner()
 
 

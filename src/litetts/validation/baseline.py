@@ -43,6 +43,7 @@ from typing import Any, Final, Protocol
 import attrs
 from attrs import field, frozen
 
+from litetts import __version__
 from litetts.audio import Audio
 from litetts.errors import InvalidInputError
 from litetts.g2p import Phonemizer, language_for_voice
@@ -491,7 +492,7 @@ class BaselineMetrics:
                     progress(len(entries), total, f"{voice} {format}: {phrase[:40]}")
         self.baseline = Baseline(
             entries=tuple(entries),
-            litetts_version=_version(),
+            litetts_version=__version__,
             model_sha256=self.model_sha256,
             whisper_model=self.whisper_model,
             phrases_version=PHRASES_VERSION,
@@ -678,12 +679,3 @@ def _all_voices() -> list[str]:
     from litetts.kokoro import catalogue
 
     return [info.id for info in catalogue() if info.blend_of is None]
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("litetts")
-    except PackageNotFoundError:
-        return "unknown"

@@ -173,7 +173,22 @@ class Audio:
                 f"cannot join audio at different sample rates {rates}; resample the parts first",
                 field="parts",
             )
-        return cls(np.concatenate([part.samples for part in parts]), rates[0])
+        return cls._adopt(np.concatenate([part.samples for part in parts]), rates[0])
+
+    @classmethod
+    def _adopt(cls, samples: Samples, sample_rate: int = SAMPLE_RATE) -> Audio:
+        """Audio over `samples` without the defensive copy: for arrays litetts has just
+        made and hands over whole (no other reference to them survives the call)."""
+        if samples.dtype != np.float32 or samples.ndim != 1:
+            raise InvalidInputError(
+                f"expected 1-D float32 samples, got {samples.dtype} of shape {samples.shape}",
+                field="samples",
+            )
+        samples.flags.writeable = False
+        audio = object.__new__(cls)
+        object.__setattr__(audio, "samples", samples)  # frozen: set once, as attrs would
+        object.__setattr__(audio, "sample_rate", _check_rate(sample_rate))
+        return audio
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Audio:

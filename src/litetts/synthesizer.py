@@ -22,6 +22,7 @@ import numpy as np
 
 from litetts.assets.store import AssetStore
 from litetts.audio import SAMPLE_RATE, Audio, soft_limit, trim_silence
+from litetts.audio_buffer import AudioBuffer
 from litetts.cache import AudioCache, CacheKey, array_identity, file_identity, request_text
 from litetts.config.schema import Settings, SynthesisSettings
 from litetts.errors import InvalidInputError
@@ -288,8 +289,19 @@ class Synthesizer:
         if key is not None:
             hit = self._cached(key)
             if hit is not None:
-                return Audio.concatenate(list(self._replay(request, hit)))
-        return Audio.concatenate(list(self._run(request, first_tokens=lead, key=key)))
+                # Running the replay to its end reports the hit; the audio is
+                # immutable, so the cache and the caller share it without a copy.
+                (replayed,) = self._replay(request, hit)
+                return replayed
+        # One growing array, not a list of pieces joined at the end: long texts would
+        # hold their audio two or three times over (see `AudioBuffer`).
+        buffer = AudioBuffer()
+        for piece in self._run(request, first_tokens=lead):
+            buffer.append(piece)
+        audio = buffer.to_audio()
+        if key is not None and self.cache is not None:
+            self.cache.put(key, audio)
+        return audio
 
     def stream(
         self,
@@ -445,7 +457,7 @@ class Synthesizer:
         samples = self.model.infer(tokens, style, speed)
         speech = soft_limit(trim_silence(samples, SAMPLE_RATE, keep_seconds=0.04))
         pause = _silence(chunk.pause_seconds / speed)
-        piece = Audio(np.concatenate([speech, pause]) if pause.size else speech)
+        piece = Audio._adopt(np.concatenate([speech, pause]) if pause.size else speech)
         logger.debug("chunk %d: %d tokens -> %.2f s", number, len(tokens), piece.duration)
         return piece
 
@@ -469,8 +481,7 @@ class Synthesizer:
         self, request: _Request, *, first_tokens: int, key: CacheKey | None = None
     ) -> Generator[Audio, None, None]:
         started = time.perf_counter()
-        kept: list[Audio] = []
-        kept_bytes = 0
+        kept = AudioBuffer() if key is not None and self.cache is not None else None
         first_audio: float | None = None
         audio_samples = 0
         chunks = 0
@@ -482,11 +493,10 @@ class Synthesizer:
                 audio_samples += len(piece)
                 if first_audio is None:
                     first_audio = time.perf_counter() - started
-                if key is not None and self.cache is not None:
+                if kept is not None and self.cache is not None:
                     kept.append(piece)
-                    kept_bytes += piece.samples.nbytes
-                    if kept_bytes > self.cache.max_bytes:  # too big to cache: stop holding it
-                        key, kept = None, []
+                    if kept.nbytes > self.cache.max_bytes:  # too big to cache: stop holding it
+                        kept = None
                 yield piece
             if chunks == 0:
                 raise InvalidInputError(
@@ -494,8 +504,8 @@ class Synthesizer:
                     " no phonemes in the model's vocabulary",
                     field="input",
                 )
-            if key is not None and self.cache is not None:
-                self.cache.put(key, Audio.concatenate(kept))
+            if key is not None and kept is not None and self.cache is not None:
+                self.cache.put(key, kept.to_audio())
             completed = True
         except Exception as err:
             error = type(err).__name__

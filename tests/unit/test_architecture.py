@@ -13,8 +13,10 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 LAYERS = {
     "errors": 0,
     "audio": 0,
+    "audio_buffer": 0,
     "data": 0,
     "events": 0,
+    "heap": 0,
     "text": 1,
     "g2p": 1,
     "kokoro": 1,

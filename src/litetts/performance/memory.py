@@ -13,8 +13,6 @@ threshold. Every sample and action is a `MemoryEvent` sent to the subscribers.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import logging
 import threading
@@ -28,6 +26,7 @@ from attrs import asdict, frozen
 
 from litetts.config.schema import PerformanceSettings
 from litetts.events import EventHub
+from litetts.heap import malloc_trim
 
 __all__ = ["LeakReport", "MemoryEvent", "MemoryMonitor", "SelfSizing", "Trimmable"]
 
@@ -147,7 +146,7 @@ class MemoryMonitor:
         self._rss = rss if rss is not None else _process_rss
         self._clock = clock
         self._collect = collect
-        self._release = release if release is not None else _malloc_trim()
+        self._release = release if release is not None else malloc_trim()
         self.resize_every = resize_every
         self._count = 0
         self._samples: deque[tuple[float, int]] = deque()
@@ -323,20 +322,3 @@ def _slope(points: Sequence[tuple[float, int]]) -> float:
 
 def _process_rss() -> int:
     return int(psutil.Process().memory_info().rss)
-
-
-def _malloc_trim() -> Callable[[], object] | None:
-    name = ctypes.util.find_library("c")
-    if name is None or "libc.so" not in name:
-        return None
-    try:
-        trim = ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):
-        return None
-    trim.argtypes = [ctypes.c_size_t]
-    trim.restype = ctypes.c_int
-
-    def release() -> object:
-        return trim(0)
-
-    return release

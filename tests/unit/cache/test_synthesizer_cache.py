@@ -40,6 +40,14 @@ def test_a_repeated_request_is_served_without_the_model(tts: Synthesizer, model:
     assert calls == len(model.calls)
 
 
+def test_the_cache_shares_the_returned_audio_instead_of_a_copy(tts: Synthesizer) -> None:
+    # Audio is immutable, so a long text's samples are held once, not once per holder.
+    first = tts.synthesize(TEXT)
+
+    assert first is tts.synthesize(TEXT)
+    assert not first.samples.flags.writeable
+
+
 def test_a_hit_emits_an_event_marked_as_a_cache_hit(tts: Synthesizer) -> None:
     tts.synthesize(TEXT)
     events = events_of(tts)

@@ -5,8 +5,10 @@ text by text and round by round (this machine's speed drifts by up to 2x over
 minutes, so only figures from the same run are compared):
 
 * litetts: `Synthesizer.synthesize()`, the whole pipeline;
-* bare: one ONNX Runtime session with default options, run on exactly the token
-  chunks litetts sent to the model (no phonemizer, no trimming, no joining);
+* bare: one ONNX Runtime session with default options on the model as shipped (the
+  original int8; litetts runs its default variant, see `litetts.kokoro.variants`), run
+  on exactly the token chunks litetts sent to the model (no phonemizer, no trimming,
+  no joining);
 * kokoro-onnx 0.6.1 on the same text, when installed (``pip install 'litetts[bench]'``).
 
 Times to first audio come from `Synthesizer.stream()`. Load time and peak RSS are

@@ -15,7 +15,7 @@ import os
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 import attrs
 import numpy as np
@@ -234,11 +234,18 @@ class Audio:
             InvalidInputError: `format` is not one of `FORMATS`.
             MissingDependencyError: ``aac`` without PyAV, or a libsndfile built without the codec.
         """
-        fmt = _check_format(format)
+        buffer = io.BytesIO()
+        self._write(buffer, _check_format(format))
+        return buffer.getvalue()
+
+    def _write(self, out: BinaryIO, fmt: str) -> None:
+        """Encode to `fmt` (already checked) into the seekable binary file `out`."""
         if fmt == "pcm":
-            return self.to_int16().astype("<i2").tobytes()
+            out.write(self.to_int16().astype("<i2").tobytes())
+            return
         if fmt == "aac":
-            return _encode_aac(self._at_rate(_AAC_RATES))
+            out.write(_encode_aac(self._at_rate(_AAC_RATES)))
+            return
         container, subtype, rates = _SOUNDFILE_CODECS[fmt]
         if subtype not in sf.available_subtypes(container):
             raise _missing_codec(fmt, container, subtype)
@@ -246,9 +253,7 @@ class Audio:
         data = (
             audio.to_int16() if subtype == "PCM_16" else np.clip(_finite(audio.samples), -1.0, 1.0)
         )
-        buffer = io.BytesIO()
-        sf.write(buffer, data, audio.sample_rate, format=container, subtype=subtype)
-        return buffer.getvalue()
+        sf.write(out, data, audio.sample_rate, format=container, subtype=subtype)
 
     def save(self, path: str | os.PathLike[str], format: str | None = None) -> Path:
         """Encode and write to `path` atomically; the format defaults to the path's suffix.
@@ -272,16 +277,19 @@ class Audio:
                     field="format",
                 )
             format = _SUFFIXES[suffix]
-        data = self.to_bytes(format)
+        fmt = _check_format(format)
         temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")
         try:
+            # Straight into the file: a long text's encoded bytes are never held in
+            # memory as well (10 minutes of speech is 29 MB of 16-bit WAV).
             with open(temporary, "xb") as handle:
-                handle.write(data)
+                self._write(handle, fmt)
+            size = temporary.stat().st_size
             os.replace(temporary, target)
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-        logger.debug("wrote %s (%s, %d bytes)", target, format, len(data))
+        logger.debug("wrote %s (%s, %d bytes)", target, fmt, size)
         return target
 
     def _at_rate(self, allowed: tuple[int, ...]) -> Audio:

@@ -116,6 +116,21 @@ def test_repr_summarises_instead_of_listing_samples() -> None:
     assert expected == repr(Audio(np.zeros(48_000)))
 
 
+def test_to_int16_of_long_audio_matches_the_formula_and_warns_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    samples = np.random.default_rng(0).normal(0, 0.6, 200_003).astype(np.float32)
+    samples[[5, 70_000, 131_072]] = [np.nan, np.inf, -np.inf]  # in three different blocks
+    clean = np.where(np.isfinite(samples), samples, np.float32(0))
+    expected = np.round(np.clip(clean, -1, 1) * np.float32(32767)).astype(np.int16)
+
+    with caplog.at_level("WARNING", logger="litetts.audio"):
+        result = Audio(samples).to_int16()
+
+    np.testing.assert_array_equal(expected, result)
+    assert ["replaced 3 non-finite audio samples with silence"] == caplog.messages
+
+
 def test_to_int16_clips_scales_and_rounds() -> None:
     audio = Audio(np.array([0.0, 1.0, -1.0, 2.0, -2.0, 0.5, 1e-5]))
 

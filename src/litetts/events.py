@@ -72,5 +72,5 @@ class EventHub(Generic[E]):
         for callback in subscribers:
             try:
                 callback(event)
-            except Exception:  # a metrics sink must never fail a request
-                logger.exception("metrics subscriber %r failed", callback)
+            except Exception:  # a subscriber must never fail the code that emits
+                logger.exception("subscriber %r failed", callback)

@@ -35,6 +35,7 @@ from litetts.config.schema import LEGACY_KEYS, Settings
 from litetts.config.validator import ConfigValidator, parse_json_text
 from litetts.config.watcher import Backend, DirectoryWatcher
 from litetts.errors import ConfigError
+from litetts.events import EventHub
 
 __all__ = ["ConfigChange", "ConfigStore", "default_config_dir"]
 
@@ -86,7 +87,7 @@ class ConfigStore:
         self.last_error: ConfigError | None = None
         """The problems of the last rejected file or variable; None after a clean load."""
         self._lock = threading.RLock()
-        self._subscribers: list[Subscriber] = []
+        self._changes: EventHub[ConfigChange] = EventHub()
         self._watcher: DirectoryWatcher | None = None
         explicit = self._check_explicit(overrides)
         environment = self._environment(env)
@@ -175,15 +176,7 @@ class ConfigStore:
         Callbacks run on the thread that made the change (the watcher's, for a file
         edit); their exceptions are logged, never raised.
         """
-        with self._lock:
-            self._subscribers.append(callback)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if callback in self._subscribers:
-                    self._subscribers.remove(callback)
-
-        return unsubscribe
+        return self._changes.subscribe(callback)
 
     def set(self, key: str, value: object, persist: bool = False) -> ConfigChange:
         """Change one setting now; with `persist`, also write it to override.json.
@@ -423,11 +416,7 @@ class ConfigStore:
                 ", ".join(changed) or "none",
                 ", ".join(pending) or "none",
             )
-            for callback in list(self._subscribers):
-                try:
-                    callback(change)
-                except Exception:  # one subscriber must not stop the others
-                    logger.exception("config subscriber %r failed", callback)
+            self._changes.emit(change)  # under the lock: changes arrive in order
         return change
 
 

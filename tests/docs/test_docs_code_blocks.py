@@ -52,18 +52,9 @@ def test_the_pages_hold_runnable_python() -> None:
 @pytest.mark.parametrize("page", RUNNABLE, ids=_id)
 def test_python_blocks_of_page_run(
     page: Path,
-    docs_tts: litetts.Synthesizer,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    shared_tts: litetts.Synthesizer,
 ) -> None:
-    real_default = litetts.Synthesizer.default
-
-    def shared_default(**kwargs: object) -> litetts.Synthesizer:
-        return docs_tts if not kwargs else real_default(**kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(litetts.Synthesizer, "default", shared_default)
-    monkeypatch.chdir(tmp_path)
-    namespace: dict[str, object] = {"__name__": "__docs__", "litetts": litetts, "tts": docs_tts}
+    namespace: dict[str, object] = {"__name__": "__docs__", "litetts": litetts, "tts": shared_tts}
 
     for block in python_blocks(page):
         if block.skipped:

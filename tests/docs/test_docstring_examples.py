@@ -7,7 +7,6 @@ imported, ``tts`` loaded, and `Synthesizer.default()` returning that loaded inst
 from __future__ import annotations
 
 import doctest
-from pathlib import Path
 
 import pytest
 
@@ -39,18 +38,9 @@ def test_the_main_entry_points_show_an_example() -> None:
 @pytest.mark.parametrize("test", EXAMPLES, ids=lambda t: t.name)
 def test_docstring_example_runs(
     test: doctest.DocTest,
-    docs_tts: litetts.Synthesizer,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    shared_tts: litetts.Synthesizer,
 ) -> None:
-    real_default = litetts.Synthesizer.default
-
-    def shared_default(**kwargs: object) -> litetts.Synthesizer:
-        return docs_tts if not kwargs else real_default(**kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(litetts.Synthesizer, "default", shared_default)
-    monkeypatch.chdir(tmp_path)
-    test.globs = {**test.globs, "litetts": litetts, "tts": docs_tts}
+    test.globs = {**test.globs, "litetts": litetts, "tts": shared_tts}
     report: list[str] = []
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
 

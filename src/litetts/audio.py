@@ -12,7 +12,6 @@ import io
 import logging
 import math
 import os
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO, Final
@@ -23,6 +22,7 @@ import numpy.typing as npt
 import soundfile as sf
 
 from litetts.errors import InvalidInputError, MissingDependencyError
+from litetts.files import atomic_writer
 
 __all__ = [
     "FORMATS",
@@ -298,17 +298,11 @@ class Audio:
                 )
             format = _SUFFIXES[suffix]
         fmt = _check_format(format)
-        temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")
-        try:
-            # Straight into the file: a long text's encoded bytes are never held in
-            # memory as well (10 minutes of speech is 29 MB of 16-bit WAV).
-            with open(temporary, "xb") as handle:
-                self._write(handle, fmt)
-            size = temporary.stat().st_size
-            os.replace(temporary, target)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        # Straight into the file: a long text's encoded bytes are never held in
+        # memory as well (10 minutes of speech is 29 MB of 16-bit WAV).
+        with atomic_writer(target) as handle:
+            self._write(handle, fmt)
+        size = target.stat().st_size
         logger.debug("wrote %s (%s, %d bytes)", target, fmt, size)
         return target
 

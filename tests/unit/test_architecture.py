@@ -17,6 +17,7 @@ LAYERS = {
     "data": 0,
     "events": 0,
     "heap": 0,
+    "files": 0,
     "text": 1,
     "g2p": 1,
     "kokoro": 1,

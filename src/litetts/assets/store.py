@@ -32,6 +32,7 @@ from litetts.assets.manifest import Manifest, WhisperManifest, load_manifest
 from litetts.assets.packages import CommandRunner, run_command, sha256_file
 from litetts.assets.whisper import fetch_whisper, whisper_problems
 from litetts.errors import AssetError
+from litetts.files import atomic_write
 
 __all__ = [
     "FETCH_COMMAND",
@@ -266,7 +267,7 @@ class AssetStore:
         info = path.stat()
         stamp = {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "sha256": digest}
         try:
-            _atomic_write(path.with_name(path.name + _STAMP_SUFFIX), json.dumps(stamp).encode())
+            atomic_write(path.with_name(path.name + _STAMP_SUFFIX), json.dumps(stamp).encode())
         except OSError as err:  # a read-only cache still works, it just re-hashes next time
             logger.debug("could not record verification of %s: %s", path, err)
 
@@ -348,15 +349,3 @@ class AssetStore:
         with self._workdir() as work:
             fetch_voices(self.voices_dir, self.manifest.voices, work, self._runner, step)
         logger.info("provisioned %d voices in %s", len(self.manifest.voices.files), self.voices_dir)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

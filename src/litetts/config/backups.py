@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 import threading
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
@@ -22,6 +20,7 @@ from attrs import field, frozen
 from litetts.config.issues import Issue, ValidationResult
 from litetts.config.validator import ConfigValidator, parse_json_text
 from litetts.errors import ConfigError
+from litetts.files import atomic_write
 
 __all__ = ["CONFIG_FILES", "Backup", "BackupManager", "write_atomically"]
 
@@ -31,21 +30,15 @@ CONFIG_FILES = ("settings.json", "override.json")
 """The settings files of a config folder, lowest layer first."""
 
 DEFAULT_KEEP = 20
+PRIVATE_MODE = 0o600
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a reader sees the old or the new file, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write `text` to `path` so that a reader sees the old or the new file, never half.
+
+    Settings files may hold API keys, so they are readable by their owner only.
+    """
+    atomic_write(path, text, mode=PRIVATE_MODE)
 
 
 @frozen

@@ -46,6 +46,7 @@ from attrs import field, frozen
 from litetts import __version__
 from litetts.audio import Audio
 from litetts.errors import InvalidInputError
+from litetts.files import atomic_write
 from litetts.g2p import Phonemizer, language_for_voice
 from litetts.kokoro import parse_voice
 from litetts.validation.fingerprint import SpeechProfile, speech_profile, voice_distance_db
@@ -295,18 +296,8 @@ class Baseline:
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the baseline as JSON, atomically (a crash never leaves half a file)."""
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self.to_dict(), indent=1, ensure_ascii=False, allow_nan=False)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text + "\n")
-            os.chmod(temporary, 0o644)  # mkstemp makes it private; a baseline is shared
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        target = atomic_write(path, text + "\n")
         return target
 
     @classmethod

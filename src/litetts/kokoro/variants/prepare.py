@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -29,6 +27,7 @@ from attrs import frozen
 
 from litetts.assets.packages import sha256_file
 from litetts.errors import InvalidInputError, LiteTTSError, MissingDependencyError, ModelError
+from litetts.files import atomic_path, atomic_write
 from litetts.kokoro.model import Feed
 from litetts.kokoro.variants.similarity import SpectralDistance, spectral_distance
 
@@ -175,10 +174,7 @@ class VariantCache:
         started = time.perf_counter()
         self.folder.mkdir(parents=True, exist_ok=True)
         _remove_stale(self.folder, target)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".onnx", dir=self.folder)
-        os.close(fd)
-        temporary = Path(name)
-        try:
+        with atomic_path(target, mode=_FILE_MODE) as temporary:
             if variant == "float":
                 self._write_float(temporary)
             else:
@@ -187,10 +183,6 @@ class VariantCache:
 
                 quantize_convolutions(floating, temporary, feeds())
             check = self._check(temporary, feeds)
-            os.chmod(temporary, _FILE_MODE)
-            os.replace(temporary, target)
-        finally:
-            temporary.unlink(missing_ok=True)
         self._write_stamp(target, variant)
         logger.info(
             "prepared %s model %s in %.1f s (spectral correlation %.3f with the original)",
@@ -283,11 +275,7 @@ class VariantCache:
             "onnxruntime": _onnxruntime_version(),
             "recipe": RECIPE,
         }
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".json", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(stamp, out, indent=1)
-        os.chmod(name, _FILE_MODE)
-        os.replace(name, self._stamp(path))
+        atomic_write(self._stamp(path), json.dumps(stamp, indent=1), mode=_FILE_MODE)
 
 
 _STALE_S: Final = 3600.0

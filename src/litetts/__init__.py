@@ -13,6 +13,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from litetts.version import __version__
+
 if TYPE_CHECKING:
     from litetts.assets import AssetStore
     from litetts.audio import Audio
@@ -34,7 +36,6 @@ if TYPE_CHECKING:
     from litetts.synthesizer import Synthesizer
     from litetts.validation import AudioQualityValidator, QualityReport, WhisperValidator
 
-__version__ = "0.1.0"
 
 __all__ = [
     "AssetError",

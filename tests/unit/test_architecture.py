@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ LAYERS = {
     "events": 0,
     "heap": 0,
     "files": 0,
+    "version": 0,
     "text": 1,
     "g2p": 1,
     "kokoro": 1,
@@ -95,3 +97,13 @@ def test_test_modules_have_unique_names() -> None:
     names = [p.name for p in (SRC.parent / "tests").rglob("test_*.py")]
 
     assert [] == sorted({n for n in names if names.count(n) > 1})
+
+
+def test_version_module_matches_pyproject() -> None:
+    from litetts.version import __version__
+
+    pyproject = (SRC.parent / "pyproject.toml").read_text(encoding="utf-8")
+    declared = re.search(r'^version = "([^"]+)"$', pyproject, re.MULTILINE)
+
+    assert declared is not None
+    assert declared.group(1) == __version__

@@ -43,7 +43,6 @@ from typing import Any, Final, Protocol
 import attrs
 from attrs import field, frozen
 
-from litetts import __version__
 from litetts.audio import Audio
 from litetts.errors import InvalidInputError
 from litetts.files import atomic_write
@@ -59,6 +58,7 @@ from litetts.validation.quality import (
     Thresholds,
     finite_non_negative,
 )
+from litetts.version import __version__
 
 __all__ = [
     "BASELINE_FORMATS",

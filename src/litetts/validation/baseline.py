@@ -54,10 +54,10 @@ from litetts.validation.quality import (
     AudioQualityValidator,
     Check,
     QualityReport,
-    Recognizer,
     Thresholds,
     finite_non_negative,
 )
+from litetts.validation.transcription import Transcriber
 from litetts.version import __version__
 
 __all__ = [
@@ -409,7 +409,7 @@ class BaselineMetrics:
     def __init__(
         self,
         synthesizer: Speaker,
-        recognizer: Recognizer,
+        recognizer: Transcriber,
         *,
         baseline: Baseline | None = None,
         tolerance: Tolerance | None = None,

@@ -47,7 +47,7 @@ import logging
 import math
 import os
 import re
-from typing import Final, Protocol
+from typing import Final
 
 import attrs
 from attrs import field, frozen
@@ -57,13 +57,12 @@ from litetts.errors import InvalidInputError, MissingDependencyError
 from litetts.g2p import Phonemizer, default_phonemizer, resolve_language
 from litetts.text import normalize
 from litetts.validation.signal_checks import Check, measure_signal, signal_checks
-from litetts.validation.transcription import Transcription
+from litetts.validation.transcription import Transcriber, Transcription
 
 __all__ = [
     "AudioQualityValidator",
     "Check",
     "QualityReport",
-    "Recognizer",
     "Thresholds",
     "normalize_for_scoring",
     "phonetic_similarity",
@@ -208,16 +207,6 @@ class QualityReport:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, allow_nan=False)
 
 
-class Recognizer(Protocol):
-    """Anything that transcribes audio or an audio file, such as `WhisperValidator`."""
-
-    def transcribe(
-        self, audio_or_path: Audio | str | os.PathLike[str], /, *, language: str
-    ) -> Transcription:
-        """What was said, in `language` (a Whisper code such as ``"en"``)."""
-        ...
-
-
 def normalize_for_scoring(text: str, lang: str = "en-us") -> str:
     """`text` as both sides are compared: spoken words, lower-case, no punctuation."""
     text = normalize(text, lang).lower().replace("\u2019", "'")
@@ -275,7 +264,7 @@ class AudioQualityValidator:
 
     def __init__(
         self,
-        validator: Recognizer,
+        validator: Transcriber,
         *,
         thresholds: Thresholds | None = None,
         phonemizer: Phonemizer | None = None,

@@ -37,9 +37,9 @@ from litetts.kokoro.vocabulary import MAX_TOKENS, Vocabulary
 from litetts.kokoro.voices import VoiceBank
 from litetts.performance.optimizer import ConservativeOptimizer
 from litetts.text.chunking import Chunk, chunk_text
-from litetts.text.cleanup import normalize
 from litetts.text.lexicon import Lexicon
 from litetts.text.markup import Passage, Pause, Plain, Segment, compose, parse_markup
+from litetts.text.normalize import normalize
 
 if TYPE_CHECKING:
     from litetts.config.store import ConfigChange, ConfigStore

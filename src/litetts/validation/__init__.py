@@ -12,10 +12,10 @@ from litetts.validation.quality import (
     AudioQualityValidator,
     Check,
     QualityReport,
-    Thresholds,
     normalize_for_scoring,
 )
-from litetts.validation.tolerance import Tolerance, thresholds_for_language
+from litetts.validation.thresholds import Thresholds, thresholds_for_language
+from litetts.validation.tolerance import Tolerance
 from litetts.validation.transcription import Segment, Transcriber, Transcription, Word
 from litetts.validation.whisper import WhisperValidator
 

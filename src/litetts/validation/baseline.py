@@ -30,7 +30,8 @@ from litetts.validation.deviation import deviations
 from litetts.validation.fingerprint import speech_profile
 from litetts.validation.phrases import PHRASES_VERSION, standard_phrases
 from litetts.validation.quality import AudioQualityValidator, QualityReport
-from litetts.validation.tolerance import Tolerance, thresholds_for_language
+from litetts.validation.thresholds import thresholds_for_language
+from litetts.validation.tolerance import Tolerance
 from litetts.validation.transcription import Transcriber
 from litetts.version import __version__
 

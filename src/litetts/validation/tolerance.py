@@ -1,4 +1,4 @@
-"""How far a baseline clip may drift (`Tolerance`), and each language's absolute limits.
+"""`Tolerance`: how far a clip may drift from its baseline entry.
 
 `BaselineMetrics.check` flags a clip when it moved further from its baseline entry
 than `Tolerance` allows:
@@ -20,47 +20,17 @@ times the largest deviation seen when nothing changed (a re-run, another thread 
 catch (truncation, noise, speed-up, another voice); WER's is one word in ten at least,
 the smallest step it takes on a short phrase. docs/quality.md has the figures.
 
-Each language is also held to absolute `Thresholds` (`thresholds_for_language`):
-English at the library defaults, languages Whisper hears less well with looser ones.
+A clip is also held to its language's absolute `Thresholds`
+(`litetts.validation.thresholds.thresholds_for_language`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Final
-
 from attrs import field, frozen
 
-from litetts.validation.quality import Thresholds, finite_non_negative
+from litetts.validation.thresholds import finite_non_negative
 
-__all__ = ["Tolerance", "thresholds_for_language"]
-
-# Absolute thresholds per language; see docs/quality.md for the measurements behind them.
-# English is held to the library defaults. Whisper base hears the other languages Kokoro
-# speaks less reliably (and espeak's Japanese and Mandarin G2P is weak), so those get
-# looser limits; Japanese and Mandarin are written without spaces, so their "words" are
-# whole sentences and only CER and the signal checks mean anything there.
-_LANGUAGE_THRESHOLDS: Final[Mapping[str, Thresholds]] = {
-    "es": Thresholds(min_accuracy=0.6, max_cer=0.3, min_confidence=0.3),
-    "fr-fr": Thresholds(min_accuracy=0.6, max_cer=0.3, min_confidence=0.3),
-    "it": Thresholds(min_accuracy=0.6, max_cer=0.3, min_confidence=0.3),
-    "pt-br": Thresholds(min_accuracy=0.5, max_cer=0.35, min_confidence=0.3),
-    "hi": Thresholds(min_accuracy=0.0, max_cer=1.0, min_phonetic_similarity=0.0, min_confidence=0),
-    # A kana is one mora, about 0.1 s: the duration check counts characters here.
-    "ja": Thresholds(
-        min_accuracy=0.0,
-        max_cer=1.0,
-        min_phonetic_similarity=0.0,
-        min_confidence=0,
-        seconds_per_word=(0.05, 1.2),
-    ),
-    "cmn": Thresholds(min_accuracy=0.0, max_cer=1.0, min_phonetic_similarity=0.0, min_confidence=0),
-}
-
-
-def thresholds_for_language(lang: str) -> Thresholds:
-    """The absolute `Thresholds` a clip in `lang` (a `resolve_language` code) must pass."""
-    return _LANGUAGE_THRESHOLDS.get(lang, Thresholds())
+__all__ = ["Tolerance"]
 
 
 @frozen

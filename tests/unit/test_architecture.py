@@ -134,17 +134,18 @@ def _is_type_checking(node: ast.If) -> bool:
 def _import_nodes(
     node: ast.AST, in_function: bool = False
 ) -> Iterator[tuple[ast.Import | ast.ImportFrom, bool]]:
-    """Every import under `node` outside ``if TYPE_CHECKING:``, and whether it runs in a
+    """Every import in `node` outside ``if TYPE_CHECKING:``, and whether it runs in a
     function (at call time) rather than at import time."""
-    for child in ast.iter_child_nodes(node):
-        if isinstance(child, ast.Import | ast.ImportFrom):
-            yield child, in_function
-        elif isinstance(child, ast.If) and _is_type_checking(child):
-            for other in child.orelse:
-                yield from _import_nodes(other, in_function)
-        else:
-            nested = in_function or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
-            yield from _import_nodes(child, nested)
+    if isinstance(node, ast.Import | ast.ImportFrom):
+        yield node, in_function
+        return
+    if isinstance(node, ast.If) and _is_type_checking(node):
+        children: list[ast.AST] = list(node.orelse)
+    else:
+        children = list(ast.iter_child_nodes(node))
+        in_function = in_function or isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+    for child in children:
+        yield from _import_nodes(child, in_function)
 
 
 def _targets(module: str, node: ast.Import | ast.ImportFrom) -> set[str]:
@@ -223,10 +224,15 @@ def _cycle_in(graph: dict[str, set[str]], group: set[str]) -> list[str]:
     raise AssertionError(f"no cycle through {start}")  # pragma: no cover - Tarjan found one
 
 
-def test_the_import_graph_finds_a_known_import() -> None:
+def test_the_import_graph_holds_module_and_function_level_imports() -> None:
     graph = _import_graph()
 
     assert "litetts.errors" in graph["litetts.audio"]
+    assert "litetts.g2p.languages" in graph["litetts.text.normalize"]  # inside a function
+
+
+def test_the_import_graph_leaves_out_type_checking_imports() -> None:
+    assert "litetts.audio" not in _import_graph()["litetts.audio_signal"]
 
 
 def test_no_library_modules_import_each_other_in_a_cycle() -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from litetts.version import __version__
+
 if TYPE_CHECKING:
     from litetts.assembly import Assembly
     from litetts.assets import AssetStore
@@ -35,7 +37,6 @@ if TYPE_CHECKING:
     from litetts.synthesizer import Synthesizer
     from litetts.validation import AudioQualityValidator, QualityReport, WhisperValidator
 
-__version__ = "0.1.0"
 
 __all__ = [
     "Assembly",

@@ -35,9 +35,9 @@ from litetts.kokoro.voices import VoiceBank
 from litetts.model_options import MAX_TOKENS
 from litetts.request import Normalizer, Request, prepare_request
 from litetts.text.chunking import Chunk, chunk_text
-from litetts.text.cleanup import normalize
 from litetts.text.lexicon import Lexicon
 from litetts.text.markup import Passage, Pause
+from litetts.text.normalize import normalize
 from litetts.tokenizer import Tokenizer
 
 if TYPE_CHECKING:

@@ -24,9 +24,13 @@ def _litetts_imports(path: Path) -> list[tuple[str, str | None]]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found += [(a.name, None) for a in node.names if a.name.split(".")[0] == "litetts"]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module.split(".")[0] == "litetts":
-                found += [(node.module, alias.name) for alias in node.names]
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.level == 0
+            and node.module.split(".")[0] == "litetts"
+        ):
+            found += [(node.module, alias.name) for alias in node.names]
     return found
 
 

@@ -124,7 +124,7 @@ def test_to_int16_of_long_audio_matches_the_formula_and_warns_once(
     clean = np.where(np.isfinite(samples), samples, np.float32(0))
     expected = np.round(np.clip(clean, -1, 1) * np.float32(32767)).astype(np.int16)
 
-    with caplog.at_level("WARNING", logger="litetts.audio"):
+    with caplog.at_level("WARNING", logger="litetts.audio_signal"):
         result = Audio(samples).to_int16()
 
     np.testing.assert_array_equal(expected, result)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 from pathlib import Path
 
 import numpy as np
@@ -50,16 +49,15 @@ class FakeSpeaker:
         return Audio(harmonic_speech(len(text.split()) * 0.3, TIMBRES[voice or "af_heart"]))
 
 
-class EchoRecognizer:
+class EchoTranscriber:
     """Hears whatever the speaker said last (or `heard` once set)."""
 
     def __init__(self, speaker: FakeSpeaker) -> None:
         self.speaker = speaker
         self.heard: str | None = None
 
-    def transcribe(
-        self, audio_or_path: Audio | str | os.PathLike[str], language: str = "en"
-    ) -> Transcription:
+    def transcribe(self, audio: Audio, /, *, language: str | None) -> Transcription:
+        language = language or "en"
         text = self.heard if self.heard is not None else self.speaker.spoken[-1][0]
         words = tuple(Word(w, i * 0.3, i * 0.3 + 0.25, 0.9) for i, w in enumerate(text.split()))
         return Transcription(text, language, (Segment(text, 0.0, 1.0, words),))
@@ -90,7 +88,7 @@ def speaker() -> FakeSpeaker:
 @pytest.fixture
 def metrics(speaker: FakeSpeaker) -> BaselineMetrics:
     return BaselineMetrics(
-        speaker, EchoRecognizer(speaker), phonemizer=EchoPhonemizer(), whisper_model="fake"
+        speaker, EchoTranscriber(speaker), phonemizer=EchoPhonemizer(), whisper_model="fake"
     )
 
 

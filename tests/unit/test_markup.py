@@ -13,13 +13,8 @@ from litetts.errors import InvalidInputError
 from litetts.kokoro import Vocabulary
 from litetts.text import Override, Pause, Plain, Segment, parse_markup
 from litetts.text.chunking import chunk_text
-from litetts.text.markup import (
-    MAX_OVERRIDE_PHONEMES,
-    Passage,
-    compose,
-    kokoro_phonemes,
-    possessive,
-)
+from litetts.text.ipa import kokoro_phonemes, possessive
+from litetts.text.markup import MAX_OVERRIDE_PHONEMES, Passage, compose
 
 
 def identity(text: str) -> str:

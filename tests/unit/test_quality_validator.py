@@ -24,7 +24,7 @@ from litetts.validation.transcription import Segment, Transcription, Word
 TEXT = "Hello world, how are you today?"
 
 
-class FixedRecognizer:
+class FixedTranscriber:
     """Hears `text` whatever it is given, with every word at `probability`; records calls."""
 
     def __init__(self, text: str, probability: float = 0.9) -> None:
@@ -32,9 +32,8 @@ class FixedRecognizer:
         self.probability = probability
         self.calls: list[str] = []
 
-    def transcribe(
-        self, audio_or_path: Audio | str | os.PathLike[str], language: str = "en"
-    ) -> Transcription:
+    def transcribe(self, audio: Audio, /, *, language: str | None) -> Transcription:
+        language = language or "en"
         self.calls.append(language)
         words = tuple(
             Word(word, i * 0.3, i * 0.3 + 0.25, self.probability)
@@ -66,7 +65,7 @@ def speech(seconds: float = 2.0) -> Audio:
 
 
 def validator(heard: str = TEXT, probability: float = 0.9) -> AudioQualityValidator:
-    return AudioQualityValidator(FixedRecognizer(heard, probability), phonemizer=EchoPhonemizer())
+    return AudioQualityValidator(FixedTranscriber(heard, probability), phonemizer=EchoPhonemizer())
 
 
 def check(report: QualityReport, name: str) -> Check:
@@ -120,28 +119,28 @@ def test_accuracy_below_threshold_fails_with_a_reason() -> None:
 
 
 def test_nan_audio_fails_finite_and_is_not_transcribed() -> None:
-    recognizer = FixedRecognizer(TEXT)
+    transcriber = FixedTranscriber(TEXT)
     samples = tone(2.0)
     samples[100:200] = np.nan
-    quality = AudioQualityValidator(recognizer, phonemizer=EchoPhonemizer())
+    quality = AudioQualityValidator(transcriber, phonemizer=EchoPhonemizer())
 
     report = quality.validate_transcription(Audio(samples), TEXT)
 
     assert (False, [], "", 1.0) == (
         check(report, "finite").passed,
-        recognizer.calls,
+        transcriber.calls,
         report.heard_text,
         report.wer,
     )
 
 
 def test_all_zero_audio_fails_silence_and_is_not_transcribed() -> None:
-    recognizer = FixedRecognizer(TEXT)
-    quality = AudioQualityValidator(recognizer, phonemizer=EchoPhonemizer())
+    transcriber = FixedTranscriber(TEXT)
+    quality = AudioQualityValidator(transcriber, phonemizer=EchoPhonemizer())
 
     report = quality.validate_transcription(Audio(silence(2.0)), TEXT)
 
-    assert (False, [], 1.0) == (check(report, "silence").passed, recognizer.calls, report.wer)
+    assert (False, [], 1.0) == (check(report, "silence").passed, transcriber.calls, report.wer)
 
 
 def test_clipped_square_wave_fails_clipping() -> None:
@@ -227,12 +226,12 @@ def test_empty_expected_text_is_rejected() -> None:
 
 
 def test_recogniser_gets_the_whisper_language_code() -> None:
-    recognizer = FixedRecognizer(TEXT)
-    quality = AudioQualityValidator(recognizer, phonemizer=EchoPhonemizer(), lang="b")
+    transcriber = FixedTranscriber(TEXT)
+    quality = AudioQualityValidator(transcriber, phonemizer=EchoPhonemizer(), lang="b")
 
     quality.validate_transcription(speech(), TEXT)
 
-    assert ["en"] == recognizer.calls
+    assert ["en"] == transcriber.calls
 
 
 def test_audio_is_loaded_from_a_path(tmp_path: os.PathLike[str]) -> None:
@@ -245,7 +244,7 @@ def test_audio_is_loaded_from_a_path(tmp_path: os.PathLike[str]) -> None:
 
 def test_custom_thresholds_apply() -> None:
     quality = AudioQualityValidator(
-        FixedRecognizer("Hello world, how are you tonight?"),
+        FixedTranscriber("Hello world, how are you tonight?"),
         phonemizer=EchoPhonemizer(),
         thresholds=Thresholds(min_accuracy=0.9),
     )

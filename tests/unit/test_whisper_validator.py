@@ -16,7 +16,7 @@ from litetts.assets.store import AssetStore
 from litetts.audio import Audio
 from litetts.errors import AssetError, InvalidInputError, MissingDependencyError
 from litetts.validation import whisper
-from litetts.validation.transcription import Transcription
+from litetts.validation.transcription import Transcriber, Transcription
 from litetts.validation.whisper import (
     WhisperValidator,
     resolve_compute_type,
@@ -25,14 +25,16 @@ from litetts.validation.whisper import (
 
 
 class RecordingTranscriber:
-    """Remembers the audio it was given and hears a fixed sentence."""
+    """Remembers the audio and language it was given and hears a fixed sentence."""
 
     def __init__(self) -> None:
         self.heard: list[Audio] = []
+        self.languages: list[str | None] = []
 
-    def transcribe(self, audio: Audio) -> Transcription:
+    def transcribe(self, audio: Audio, /, *, language: str | None) -> Transcription:
         self.heard.append(audio)
-        return Transcription(text="hello", language="en")
+        self.languages.append(language)
+        return Transcription(text="hello", language=language or "en")
 
 
 def tone(seconds: float, rate: int) -> Audio:
@@ -61,6 +63,18 @@ def test_transcriber_result_is_returned() -> None:
     result = WhisperValidator(transcriber=RecordingTranscriber()).transcribe(tone(0.2, 16_000))
 
     assert Transcription(text="hello", language="en") == result
+
+
+def test_transcriber_receives_the_language_asked_for() -> None:
+    fake = RecordingTranscriber()
+
+    WhisperValidator(transcriber=fake).transcribe(tone(0.2, 16_000), language="fr")
+
+    assert ["fr"] == fake.languages
+
+
+def test_whisper_validator_is_a_transcriber() -> None:
+    assert isinstance(WhisperValidator(transcriber=RecordingTranscriber()), Transcriber)
 
 
 def test_path_input_is_loaded_and_resampled(tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ so an interrupted fetch never leaves a file that looks complete.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -22,19 +21,24 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
 
 import platformdirs
-from attrs import frozen
 
 from litetts.assets.kokoro_files import fetch_model, fetch_voices
 from litetts.assets.lock import file_lock
 from litetts.assets.manifest import Manifest, WhisperManifest, load_manifest
-from litetts.assets.packages import CommandRunner, run_command, sha256_file
+from litetts.assets.packages import CommandRunner, run_command
 from litetts.assets.progress import Progress, ProgressEvent, default_progress
+from litetts.assets.states import (
+    AssetState,
+    State,
+    model_state,
+    stamp_matches,
+    voices_state,
+    write_stamp,
+)
 from litetts.assets.whisper import fetch_whisper, whisper_problems
 from litetts.errors import AssetError
-from litetts.files import atomic_write
 
 __all__ = [
     "FETCH_COMMAND",
@@ -57,24 +61,6 @@ OFFLINE_VARIABLE = "LITETTS_OFFLINE"
 _MODEL_DIR = "kokoro-v1.0"
 _LOCK_FILE = ".fetch.lock"
 _TRUE = ("1", "true", "yes", "on")
-_STAMP_SUFFIX = ".verified"
-
-State = Literal["ok", "missing", "corrupt"]
-
-
-@frozen
-class AssetState:
-    """What one asset looks like on disk."""
-
-    name: str
-    path: Path
-    state: State
-    detail: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """True when the asset is present and sound."""
-        return self.state == "ok"
 
 
 def asset_home() -> Path:
@@ -290,62 +276,13 @@ class AssetStore:
         return AssetState(f"whisper {size}", folder, state, ", ".join(problems))
 
     def _model_state(self, *, deep: bool) -> AssetState:
-        spec = self.manifest.model
-        path = self.model_path
-        if not path.is_file():
-            return AssetState("model", path, "missing", "not provisioned")
-        size = path.stat().st_size
-        if size != spec.size:
-            return AssetState("model", path, "corrupt", f"{size} bytes, expected {spec.size}")
-        if deep:
-            digest = sha256_file(path)
-            if digest != spec.sha256:
-                return AssetState("model", path, "corrupt", f"sha256 {digest[:12]}… mismatch")
-            self._write_stamp(path, digest)
-        return AssetState("model", path, "ok", f"{size} bytes")
+        return model_state(self.model_path, self.manifest.model, deep=deep)
 
     def _voices_state(self, *, deep: bool) -> AssetState:
-        spec = self.manifest.voices
-        folder = self.voices_dir
-        if not folder.is_dir():
-            return AssetState("voices", folder, "missing", "not provisioned")
-        problems: list[str] = []
-        for name, expected in spec.files.items():
-            path = folder / f"{name}.bin"
-            if not path.is_file():
-                problems.append(f"{name}.bin missing")
-            elif path.stat().st_size != spec.file_size:
-                problems.append(f"{name}.bin has {path.stat().st_size} bytes")
-            elif deep and sha256_file(path) != expected:
-                problems.append(f"{name}.bin sha256 mismatch")
-        if problems:
-            missing = all(p.endswith("missing") for p in problems)
-            shown = ", ".join(problems[:3]) + (
-                f" and {len(problems) - 3} more" if len(problems) > 3 else ""
-            )
-            return AssetState("voices", folder, "missing" if missing else "corrupt", shown)
-        return AssetState("voices", folder, "ok", f"{len(spec.files)} voices")
+        return voices_state(self.voices_dir, self.manifest.voices, deep=deep)
 
     def _stamp_matches(self, path: Path) -> bool:
-        stamp = path.with_name(path.name + _STAMP_SUFFIX)
-        try:
-            recorded = json.loads(stamp.read_text(encoding="utf-8"))
-            info = path.stat()
-        except (OSError, ValueError):
-            return False
-        return bool(
-            recorded.get("size") == info.st_size
-            and recorded.get("mtime_ns") == info.st_mtime_ns
-            and recorded.get("sha256") == self.manifest.model.sha256
-        )
-
-    def _write_stamp(self, path: Path, digest: str) -> None:
-        info = path.stat()
-        stamp = {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "sha256": digest}
-        try:
-            atomic_write(path.with_name(path.name + _STAMP_SUFFIX), json.dumps(stamp).encode())
-        except OSError as err:  # a read-only cache still works, it just re-hashes next time
-            logger.debug("could not record verification of %s: %s", path, err)
+        return stamp_matches(path, self.manifest.model.sha256)
 
     # -- provisioning -----------------------------------------------------------------
 
@@ -415,7 +352,7 @@ class AssetStore:
 
         with self._workdir() as work:
             fetch_model(self.model_path, self.manifest.model, work, self._runner, step)
-            self._write_stamp(self.model_path, self.manifest.model.sha256)
+            write_stamp(self.model_path, self.manifest.model.sha256)
         logger.info("provisioned %s", self.model_path)
 
     def _fetch_voices(self, progress: Progress) -> None:

@@ -15,12 +15,14 @@ from typing import Any
 
 import cattrs
 
-from litetts.config.fields import FieldInfo, schema_fields
+from litetts.config.fields import FieldInfo, schema_fields, suggest
+from litetts.config.issues import Issue, ValidationResult
 from litetts.config.schema import Settings
 
 __all__ = [
     "FieldValueError",
     "check_value",
+    "check_values",
     "converter",
     "flatten",
     "from_flat",
@@ -143,6 +145,36 @@ def check_value(info: FieldInfo, raw: object) -> object:
             detail = f"{raw!r} is out of range"
         raise FieldValueError(detail) from err
     return getattr(section, info.name)
+
+
+def check_values(
+    values: Mapping[str, object],
+    *,
+    source: str | None = None,
+    issues: list[Issue] | None = None,
+) -> ValidationResult:
+    """Check raw values by dotted key (already flat, current names).
+
+    Args:
+        values: raw values by dotted key.
+        source: where they came from, named in each issue.
+        issues: earlier issues of the same source; this list is extended and reported.
+    """
+    found = [] if issues is None else issues
+    infos = schema_fields()
+    checked: dict[str, object] = {}
+    for key, raw in values.items():
+        info = infos.get(key)
+        if info is None:
+            found.append(
+                Issue(key, f"unknown key{suggest(key)}", source=source, severity="warning")
+            )
+            continue
+        try:
+            checked[key] = check_value(info, raw)
+        except FieldValueError as err:
+            found.append(Issue(key, str(err), source=source, value=raw, expected=info.expected))
+    return ValidationResult(tuple(found), checked)
 
 
 def flatten(settings: Settings) -> dict[str, object]:

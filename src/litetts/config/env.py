@@ -16,10 +16,9 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from litetts.config.convert import FieldValueError
+from litetts.config.convert import FieldValueError, check_values
 from litetts.config.fields import FieldInfo, canonical_key, schema_fields
 from litetts.config.issues import Issue, ValidationResult
-from litetts.config.validator import ConfigValidator
 
 __all__ = ["ENV_PREFIX", "env_key", "parse_environment", "parse_text"]
 
@@ -110,7 +109,7 @@ def parse_environment(env: Mapping[str, str]) -> ValidationResult:
             sources[key] = name
     checked: dict[str, object] = {}
     for key, value in raw.items():
-        result = ConfigValidator().validate_values({key: value}, source=sources[key])
+        result = check_values({key: value}, source=sources[key])
         issues.extend(result.issues)
         checked.update(result.values)
     return ValidationResult(tuple(issues), checked)

@@ -21,18 +21,25 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
 
-import attrs
 import platformdirs
 from attrs import frozen
 
 from litetts.config.backups import CONFIG_FILES, BackupManager, write_atomically
-from litetts.config.convert import FieldValueError, check_value, from_flat, to_json
-from litetts.config.env import parse_environment, parse_text
+from litetts.config.convert import from_flat, to_json
 from litetts.config.fields import FieldInfo, field_info, schema_fields
 from litetts.config.issues import Issue, ValidationResult
 from litetts.config.layers import Explanation, Layer, explain, merge
-from litetts.config.schema import LEGACY_KEYS, Settings
-from litetts.config.validator import ConfigValidator, parse_json_text
+from litetts.config.schema import Settings
+from litetts.config.sources import (
+    environment_layer,
+    explicit_layer,
+    file_layer,
+    read_settings_file,
+    startup_layer,
+    typed_value,
+    with_override,
+)
+from litetts.config.validator import ConfigValidator
 from litetts.config.watcher import Backend, DirectoryWatcher
 from litetts.errors import ConfigError
 from litetts.events import EventHub
@@ -89,8 +96,10 @@ class ConfigStore:
         self._lock = threading.RLock()
         self._changes: EventHub[ConfigChange] = EventHub()
         self._watcher: DirectoryWatcher | None = None
-        explicit = self._check_explicit(overrides)
-        environment = self._environment(env)
+        explicit = explicit_layer(self.validator, overrides)
+        environment, env_error = environment_layer(env)
+        if env_error is not None:
+            self.last_error = env_error
         self._texts: dict[str, str | None] = {}
         self._layers = {
             "settings": self._startup_file(SETTINGS_FILE),
@@ -99,7 +108,9 @@ class ConfigStore:
             "explicit": explicit,
         }
         self._desired = merge(self._layers)
-        self._started = {key: self._desired[key] for key, info in _fields().items() if info.restart}
+        self._started = {
+            key: self._desired[key] for key, info in schema_fields().items() if info.restart
+        }
         self._config = from_flat(self._desired)
 
     @classmethod
@@ -189,7 +200,7 @@ class ConfigStore:
                 override.json is invalid and cannot be updated safely.
         """
         info = _info(key)
-        typed = _check(info, value)
+        typed = typed_value(info, value)
         with self._lock:
             layers = dict(self._layers)
             if not persist:
@@ -306,59 +317,17 @@ class ConfigStore:
         self.reload()
 
     def _read(self, name: str) -> tuple[str | None, ValidationResult]:
-        path = self.config_dir / name
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None, ValidationResult()
-        except (OSError, UnicodeDecodeError) as err:
-            return "", ValidationResult((Issue("", f"cannot be read: {err}", source=str(path)),))
-        data, problem = parse_json_text(text, str(path))
-        if problem is not None:
-            return text, ValidationResult((problem,))
-        return text, self.validator.validate_configuration(data, source=path)
+        return read_settings_file(self.config_dir / name, self.validator)
 
     def _file_layer(self, name: str, values: Mapping[str, object], note: str = "") -> Layer:
-        path = self.config_dir / name
-        return Layer(name.removesuffix(".json"), values, origin=f"{path}{note}", file=path)
+        return file_layer(self.config_dir / name, values, note)
 
     def _startup_file(self, name: str) -> Layer:
-        text, result = self._read(name)
-        for warning in result.warnings:
-            logger.warning("%s", warning)
-        if result.ok:
-            self._texts[name] = text
-            return self._file_layer(name, result.values)
-        self.last_error = result.error()
-        for backup in self.backups.list_backups():
-            if name not in backup.files:
-                continue
-            saved = backup.files[name]
-            checked = self.backups.check(attrs.evolve(backup, files={name: saved}))
-            if checked.ok:
-                logger.error("%s\nusing %s from backup %s instead", result, name, backup.id)
-                self._texts[name] = saved
-                return self._file_layer(name, checked.values, f" (from backup {backup.id})")
-        logger.error("%s\nusing the other layers and the defaults instead", result)
-        self._texts[name] = None
-        return self._file_layer(name, {}, " (invalid, ignored)")
-
-    def _environment(self, env: Mapping[str, str]) -> Layer:
-        result = parse_environment(env)
-        for issue in result.issues:
-            logger.log(logging.ERROR if issue.severity == "error" else logging.WARNING, "%s", issue)
+        layer, text, result = startup_layer(self.config_dir / name, self.validator, self.backups)
+        self._texts[name] = text
         if not result.ok:
             self.last_error = result.error()
-        origins = {key: info.env_var for key, info in _fields().items() if key in result.values}
-        return Layer("environment", result.values, origin="environment", origins=origins)
-
-    def _check_explicit(self, overrides: Mapping[str, object]) -> Layer:
-        result = self.validator.validate_configuration(overrides)
-        unknown = (_as_error(i) for i in result.warnings if i.message.startswith("unknown"))
-        errors = result.errors + tuple(unknown)
-        if errors:
-            raise ValidationResult(errors).error()
-        return Layer("explicit", result.values, origin="explicit value")
+        return layer
 
     def _updated_override(self, info: FieldInfo, typed: object) -> tuple[str, Mapping[str, object]]:
         """The text of override.json with `info`'s key set, and its checked values."""
@@ -370,15 +339,7 @@ class ConfigStore:
                 key=info.key,
                 issues=result.errors,
             )
-        data = json.loads(text) if text else {}
-        for old, new in LEGACY_KEYS.items():
-            if new == info.key:
-                data.pop(old, None)
-                section, _, name = old.partition(".")
-                if isinstance(data.get(section), dict):
-                    data[section].pop(name, None)
-        data.pop(info.key, None)
-        data.setdefault(info.section, {})[info.name] = to_json(typed)
+        data = with_override(json.loads(text) if text else {}, info.key, to_json(typed))
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         source = self.config_dir / OVERRIDE_FILE
         return text, self.validator.validate_configuration(data, source=source).values
@@ -420,25 +381,8 @@ class ConfigStore:
         return change
 
 
-def _fields() -> Mapping[str, FieldInfo]:
-    return schema_fields()
-
-
 def _info(key: str) -> FieldInfo:
     try:
         return field_info(key)
     except KeyError as err:
         raise ConfigError(str(err.args[0]), key=key) from None
-
-
-def _check(info: FieldInfo, value: object) -> object:
-    try:
-        raw = parse_text(info, value) if isinstance(value, str) and info.base is not str else value
-        return check_value(info, raw)
-    except FieldValueError as err:
-        issue = Issue(info.key, str(err), value=value, expected=info.expected)
-        raise ValidationResult((issue,)).error() from None
-
-
-def _as_error(issue: Issue) -> Issue:
-    return Issue(issue.key, issue.message, source=issue.source, value=issue.value, severity="error")

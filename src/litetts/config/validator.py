@@ -13,8 +13,9 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from litetts.config.convert import FieldValueError, check_value
-from litetts.config.fields import canonical_key, schema_fields, sections, suggest
+from litetts.config.convert import check_values
+from litetts.config.env import parse_environment
+from litetts.config.fields import canonical_key, sections, suggest
 from litetts.config.issues import Issue, ValidationResult
 
 __all__ = ["ConfigValidator", "parse_json_text"]
@@ -114,8 +115,6 @@ class ConfigValidator:
 
     def validate_environment(self, env: Mapping[str, str]) -> ValidationResult:
         """Check the ``LITETTS_SECTION__FIELD`` variables of `env`."""
-        from litetts.config.env import parse_environment  # env builds on this module
-
         return parse_environment(env)
 
     def validate_values(
@@ -126,21 +125,7 @@ class ConfigValidator:
         issues: list[Issue] | None = None,
     ) -> ValidationResult:
         """Check raw values by dotted key (already flat, current names)."""
-        found = [] if issues is None else issues
-        infos = schema_fields()
-        checked: dict[str, object] = {}
-        for key, raw in values.items():
-            info = infos.get(key)
-            if info is None:
-                found.append(
-                    Issue(key, f"unknown key{suggest(key)}", source=source, severity="warning")
-                )
-                continue
-            try:
-                checked[key] = check_value(info, raw)
-            except FieldValueError as err:
-                found.append(Issue(key, str(err), source=source, value=raw, expected=info.expected))
-        return ValidationResult(tuple(found), checked)
+        return check_values(values, source=source, issues=issues)
 
     @staticmethod
     def _migrate(

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
         ConservativeOptimizer,
         OptimizationReport,
         OptimizationStep,
-        RequestPlan,
         SessionPlan,
     )
 
@@ -30,7 +29,6 @@ __all__ = [
     "MetricsRecorder",
     "OptimizationReport",
     "OptimizationStep",
-    "RequestPlan",
     "SessionPlan",
     "get_cpu_info",
 ]
@@ -44,7 +42,6 @@ _LAZY: dict[str, str] = {
     "MetricsRecorder": "litetts.performance.metrics",
     "OptimizationReport": "litetts.performance.optimizer",
     "OptimizationStep": "litetts.performance.optimizer",
-    "RequestPlan": "litetts.performance.optimizer",
     "SessionPlan": "litetts.performance.optimizer",
     "get_cpu_info": "litetts.performance.cpu",
 }

@@ -38,7 +38,6 @@ __all__ = [
     "LoadState",
     "OptimizationReport",
     "OptimizationStep",
-    "RequestPlan",
     "SessionPlan",
 ]
 
@@ -55,9 +54,6 @@ _GC_GEN0: Final = 10_000
 """Allocations between young-generation collections (CPython's default is 700)."""
 
 _M_ARENA_MAX: Final = -8  # glibc's mallopt() parameter for the number of malloc arenas
-
-_SHORT_TOKENS: Final = 60
-"""Texts of about this many phoneme tokens or fewer are spoken in one model call."""
 
 
 @frozen
@@ -133,16 +129,6 @@ class OptimizationReport:
         }
 
 
-@frozen
-class RequestPlan:
-    """Chunk sizes for one request (see `ConservativeOptimizer.optimize_for_request`)."""
-
-    first_chunk_tokens: int
-    chunk_tokens: int
-    goal: Literal["latency", "throughput"]
-    reason: str
-
-
 class ConservativeOptimizer:
     """Safe, reversible CPU settings for synthesis; thread-safe.
 
@@ -151,7 +137,7 @@ class ConservativeOptimizer:
             decision, so load and throttling are current); default `get_cpu_info`.
         settings: the performance settings (``optimizer`` = ``off`` turns every step
             into a skipped one).
-        synthesis: the synthesis settings whose chunk sizes requests start from.
+        synthesis: accepted for the callers that pass it; no step depends on it.
         set_affinity: sets this process's CPU affinity; default ``os.sched_setaffinity``.
         mallopt: glibc's ``mallopt(param, value)``; default the C library's, or None
             where there is none.
@@ -313,29 +299,6 @@ class ConservativeOptimizer:
                 undone.append(name)
         logger.info("optimizations rolled back: %s", ", ".join(undone) or "none")
         return undone
-
-    def optimize_for_request(self, text: str, *, streaming: bool = False) -> RequestPlan:
-        """Chunk sizes for speaking `text`: latency first when someone is listening.
-
-        Streaming keeps a short first chunk (``first_chunk_tokens``, about four words)
-        so audio starts after one short model call, except for short texts, which go in
-        one call. One-shot requests have nobody waiting for first audio, so they use
-        full chunks, and on an overloaded CPU a streaming request gives up the short
-        lead chunk too: every model call costs a fixed ~0.3 s there.
-        """
-        chunk = self.synthesis.chunk_tokens
-        lead = self.synthesis.first_chunk_tokens
-        estimate = len(text)  # Kokoro spends about one phoneme token per character
-        if not streaming:
-            return RequestPlan(chunk, chunk, "throughput", "one-shot: full chunks, fewer calls")
-        if estimate <= _SHORT_TOKENS:
-            return RequestPlan(
-                chunk, chunk, "latency", f"~{estimate} tokens: one call is the fastest first audio"
-            )
-        state = self.load_state()
-        if state != "normal":
-            return RequestPlan(chunk, chunk, "throughput", f"CPU {state}: fewer, fuller calls")
-        return RequestPlan(lead, chunk, "latency", f"streaming: {lead}-token lead chunk")
 
     def _affinity(self, info: CPUInfo) -> OptimizationStep:
         allowed = set(info.allowed_cpus)

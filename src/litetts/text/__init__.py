@@ -5,9 +5,10 @@ a `Lexicon` pins the pronunciation of dictionary words.
 """
 
 from litetts.text.chunking import PAUSES, Chunk, chunk_text
-from litetts.text.cleanup import normalize
+from litetts.text.ipa import kokoro_phonemes
 from litetts.text.lexicon import Entry, Lexicon
-from litetts.text.markup import Override, Pause, Plain, Segment, kokoro_phonemes, parse_markup
+from litetts.text.markup import Override, Pause, Plain, Segment, parse_markup
+from litetts.text.normalize import normalize
 from litetts.text.sentences import Sentence, split_sentences
 
 __all__ = [

@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Final, Literal
+from typing import Final
 
 from attrs import frozen
 
-from litetts.text.sentences import split_sentences
+from litetts.text.sentences import Boundary, split_sentences
 
 __all__ = ["PAUSES", "Chunk", "chunk_text"]
 
 Phonemize = Callable[[str], str]
-Pause = Literal["paragraph", "sentence", "clause", "word", "end"]
 
-PAUSES: Final = {"paragraph": 0.6, "sentence": 0.3, "clause": 0.15, "word": 0.03, "end": 0.0}
+PAUSES: Final[dict[Boundary, float]] = {
+    "paragraph": 0.6,
+    "sentence": 0.3,
+    "clause": 0.15,
+    "word": 0.03,
+    "end": 0.0,
+}
 """Seconds of silence after a chunk, by what ends it."""
 
 _CLAUSE_END: Final = re.compile(r"[,;:—–]$|[,;:]['\"”’)]$")
@@ -37,7 +42,8 @@ class Chunk:
 
     text: str
     phonemes: str
-    pause: Pause
+    pause: Boundary
+    """What ends the chunk, which sets the pause after it (see `PAUSES`)."""
 
     @property
     def tokens(self) -> int:
@@ -50,7 +56,7 @@ class Chunk:
         return PAUSES[self.pause]
 
 
-def _word_pause(words: list[str]) -> Pause:
+def _word_pause(words: list[str]) -> Boundary:
     return "clause" if _CLAUSE_END.search(words[-1]) else "word"
 
 

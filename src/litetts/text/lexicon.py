@@ -35,14 +35,8 @@ from typing import Final
 from attrs import field, frozen, validators
 
 from litetts.errors import InvalidInputError
-from litetts.text.markup import (
-    Override,
-    Plain,
-    Segment,
-    SymbolFilter,
-    kokoro_phonemes,
-    possessive,
-)
+from litetts.text.ipa import SymbolFilter, kokoro_phonemes, possessive
+from litetts.text.markup import Override, Plain, Segment
 
 __all__ = ["LEXICON_LANGUAGES", "Entry", "Lexicon"]
 

@@ -23,11 +23,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Final, Protocol
+from typing import Final
 
 from attrs import field, frozen, validators
 
 from litetts.errors import InvalidInputError
+from litetts.text.ipa import SymbolFilter, kokoro_phonemes, possessive
 
 __all__ = [
     "MAX_OVERRIDE_PHONEMES",
@@ -38,24 +39,13 @@ __all__ = [
     "Pause",
     "Plain",
     "Segment",
-    "SymbolFilter",
     "compose",
-    "kokoro_phonemes",
     "parse_markup",
-    "possessive",
 ]
 
 logger = logging.getLogger(__name__)
 
 Phonemize = Callable[[str], str]
-
-
-class SymbolFilter(Protocol):
-    """Keeps the phoneme symbols a speaker knows (`litetts.kokoro.Vocabulary` is one)."""
-
-    def filter(self, phonemes: str) -> str:
-        """`phonemes` without the symbols the speaker does not know."""
-        ...
 
 
 MAX_PAUSE_SECONDS: Final = 10.0
@@ -79,25 +69,6 @@ _DURATION: Final = re.compile(
     r"\s*(?P<number>\d+(?:\.\d*)?|\.\d+)\s*(?P<unit>ms|s)\s*", re.IGNORECASE
 )
 
-# Spellings people type in IPA -> the symbols Kokoro learned from misaki.
-_IPA_SPELLINGS: Final = (
-    ("\u0361", ""),  # tie bars: t͡ʃ is tʃ
-    ("\u035c", ""),
-    (".", ""),  # syllable breaks; "." would be a full stop to the model
-    ("eɪ", "A"),
-    ("aɪ", "I"),
-    ("oʊ", "O"),
-    ("əʊ", "Q"),
-    ("aʊ", "W"),
-    ("ɔɪ", "Y"),
-    ("tʃ", "ʧ"),
-    ("dʒ", "ʤ"),
-    ("ɝ", "ɜɹ"),
-    ("g", "ɡ"),  # ASCII g is not in the vocabulary; the IPA letter is
-    ("'", "ˈ"),
-    (":", "ː"),
-)
-
 _PLACEHOLDER_START: Final = "\ue000"
 _PLACEHOLDER_END: Final = "\ue001"
 _DIGIT_ZERO: Final = 0xE010
@@ -105,9 +76,6 @@ _PLACEHOLDER: Final = re.compile("\ue000([\ue010-\ue01f]+)\ue001")
 _RESERVED: Final = re.compile("[\ue000-\ue01f]")
 _POSSESSIVE: Final = re.compile(r"['’]s(?!\w)")
 _ENGLISH: Final = ("en-us", "en-gb")
-_SIBILANTS: Final = frozenset("szʃʒʧʤ")
-_VOICELESS: Final = frozenset("ptkfθ")
-_MARKS: Final = "ˈˌːˑ "
 
 
 def _positive_seconds(instance: object, attribute: object, value: float) -> None:
@@ -143,34 +111,6 @@ class Override:
 
 Segment = Plain | Pause | Override
 """One piece of marked-up text."""
-
-
-def kokoro_phonemes(ipa: str, vocabulary: SymbolFilter | None = None) -> str:
-    """`ipa` in Kokoro's symbols: common IPA spellings mapped, unknown symbols dropped.
-
-    Kokoro learned misaki's symbols, which write diphthongs and affricates as one
-    letter (``eɪ`` -> ``A``, ``oʊ`` -> ``O``, ``əʊ`` -> ``Q``, ``tʃ`` -> ``ʧ``); those,
-    ASCII ``g``, ``'`` (stress) and ``:`` (length) are converted, tie bars and
-    syllable dots removed, spaces collapsed. With a `vocabulary`, anything else
-    outside it is dropped with a debug log; without one, nothing is dropped here
-    (the tokenizer drops unknown symbols before the model sees them).
-    """
-    for written, symbol in _IPA_SPELLINGS:
-        ipa = ipa.replace(written, symbol)
-    spelled = " ".join(ipa.split())
-    return spelled if vocabulary is None else vocabulary.filter(spelled)
-
-
-def possessive(phonemes: str, lang: str) -> str:
-    """The sound of English ``'s`` after a word said as `phonemes`: ``ɪz``, ``s`` or ``z``.
-
-    After a sibilant it is ``ᵻz`` in American English (misaki's reduced vowel) and
-    ``ɪz`` in British; after a voiceless consonant ``s``; otherwise ``z``.
-    """
-    last = phonemes.rstrip(_MARKS)[-1:]
-    if last in _SIBILANTS:
-        return "ᵻz" if lang == "en-us" else "ɪz"
-    return "s" if last in _VOICELESS else "z"
 
 
 def _pause(match: re.Match[str]) -> Pause:

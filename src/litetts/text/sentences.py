@@ -28,9 +28,12 @@ from typing import Final, Literal
 
 from attrs import frozen
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Boundary", "Sentence", "split_sentences"]
 
-Boundary = Literal["paragraph", "sentence", "end"]
+Boundary = Literal["paragraph", "sentence", "clause", "word", "end"]
+"""What ends a chunk or sentence: a sentence ends at a ``paragraph`` break, a
+``sentence`` ender or the ``end`` of the text; a chunk cut inside a long sentence ends
+at a ``clause`` or ``word``."""
 
 
 def _words(text: str) -> frozenset[str]:

@@ -47,39 +47,28 @@ import logging
 import math
 import os
 import re
-from typing import Final, Protocol
+from typing import Final
 
-import attrs
-from attrs import field, frozen
+from attrs import frozen
 
 from litetts.audio import Audio
 from litetts.errors import InvalidInputError, MissingDependencyError
 from litetts.g2p import Phonemizer, default_phonemizer, resolve_language
 from litetts.text import normalize
 from litetts.validation.signal_checks import Check, measure_signal, signal_checks
-from litetts.validation.transcription import Transcription
+from litetts.validation.thresholds import Thresholds
+from litetts.validation.transcription import Transcriber, Transcription
 
 __all__ = [
     "AudioQualityValidator",
     "Check",
     "QualityReport",
-    "Recognizer",
     "Thresholds",
     "normalize_for_scoring",
     "phonetic_similarity",
 ]
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_MIN_ACCURACY: Final = 0.8
-DEFAULT_MAX_CER: Final = 0.2
-DEFAULT_MIN_PHONETIC_SIMILARITY: Final = 0.8
-DEFAULT_MIN_CONFIDENCE: Final = 0.5
-DEFAULT_MAX_CLIPPED_FRACTION: Final = 0.001
-DEFAULT_MAX_DC_OFFSET: Final = 0.02
-DEFAULT_MIN_RMS: Final = 0.005
-DEFAULT_MAX_INNER_SILENCE_S: Final = 1.5
-DEFAULT_SECONDS_PER_WORD: Final = (0.15, 1.2)
 
 _DIGITS: Final = 4
 _STRESS: Final = str.maketrans("", "", "ˈˌ")
@@ -90,61 +79,6 @@ _NOT_WORD: Final = re.compile(r"[^\w\s']|_")
 _LOOSE_APOSTROPHE: Final = re.compile(r"(?<!\w)'|'(?!\w)")
 _SPACES: Final = re.compile(r"\s+")
 _CHARACTER_LANGUAGES: Final = frozenset({"ja", "cmn"})
-
-
-def finite_non_negative(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not (isinstance(value, (int, float)) and math.isfinite(value) and value >= 0):
-        raise InvalidInputError(
-            f"{attribute.name} must be a finite number >= 0, got {value!r}",
-            field=attribute.name,
-        )
-
-
-def _word_rate(
-    _instance: object, attribute: attrs.Attribute[tuple[float, float]], value: tuple[float, float]
-) -> None:
-    if not (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and all(isinstance(v, (int, float)) and math.isfinite(v) for v in value)
-        and 0 < value[0] <= value[1]
-    ):
-        raise InvalidInputError(
-            f"threshold seconds_per_word must be (low, high) with 0 < low <= high, got {value!r}",
-            field=attribute.name,
-        )
-
-
-@frozen
-class Thresholds:
-    """Limits a `QualityReport` is checked against; the defaults suit Kokoro at speed 1."""
-
-    min_accuracy: float = field(default=DEFAULT_MIN_ACCURACY, validator=finite_non_negative)
-    """Lowest ``1 - WER``: catches wrong or mumbled words."""
-    max_cer: float = field(default=DEFAULT_MAX_CER, validator=finite_non_negative)
-    """Highest character error rate: catches garbled words WER rounds to whole errors."""
-    min_phonetic_similarity: float = field(
-        default=DEFAULT_MIN_PHONETIC_SIMILARITY, validator=finite_non_negative
-    )
-    """Lowest phoneme-string similarity: catches mispronunciation beyond spelling variants."""
-    min_confidence: float = field(default=DEFAULT_MIN_CONFIDENCE, validator=finite_non_negative)
-    """Lowest mean word probability: catches speech the recogniser only guessed at."""
-    max_clipped_fraction: float = field(
-        default=DEFAULT_MAX_CLIPPED_FRACTION, validator=finite_non_negative
-    )
-    """Highest share of samples at full scale: catches clipping distortion."""
-    max_dc_offset: float = field(default=DEFAULT_MAX_DC_OFFSET, validator=finite_non_negative)
-    """Largest absolute mean sample value: catches a biased signal."""
-    min_rms: float = field(default=DEFAULT_MIN_RMS, validator=finite_non_negative)
-    """Lowest RMS amplitude (about -46 dBFS): catches silent or near-silent output."""
-    max_inner_silence_s: float = field(
-        default=DEFAULT_MAX_INNER_SILENCE_S, validator=finite_non_negative
-    )
-    """Longest silence between the first and last sound, in seconds: catches dropouts."""
-    seconds_per_word: tuple[float, float] = field(
-        default=DEFAULT_SECONDS_PER_WORD, validator=_word_rate
-    )
-    """Plausible voiced seconds per expected word at speed 1: catches truncated or runaway audio."""
 
 
 def _rounded(value: float | None) -> float | None:
@@ -208,16 +142,6 @@ class QualityReport:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, allow_nan=False)
 
 
-class Recognizer(Protocol):
-    """Anything that transcribes audio or an audio file, such as `WhisperValidator`."""
-
-    def transcribe(
-        self, audio_or_path: Audio | str | os.PathLike[str], /, *, language: str
-    ) -> Transcription:
-        """What was said, in `language` (a Whisper code such as ``"en"``)."""
-        ...
-
-
 def normalize_for_scoring(text: str, lang: str = "en-us") -> str:
     """`text` as both sides are compared: spoken words, lower-case, no punctuation."""
     text = normalize(text, lang).lower().replace("\u2019", "'")
@@ -275,7 +199,7 @@ class AudioQualityValidator:
 
     def __init__(
         self,
-        validator: Recognizer,
+        validator: Transcriber,
         *,
         thresholds: Thresholds | None = None,
         phonemizer: Phonemizer | None = None,

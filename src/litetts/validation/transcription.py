@@ -47,8 +47,13 @@ class Transcription:
 
 @runtime_checkable
 class Transcriber(Protocol):
-    """Turns 16 kHz mono float32 audio into a `Transcription`."""
+    """Anything that hears speech: `WhisperValidator`, or a fake in tests.
 
-    def transcribe(self, audio: Audio) -> Transcription:
-        """What was said in `audio` (already resampled to 16 kHz mono)."""
+    `AudioQualityValidator` and `BaselineMetrics` score with one; `WhisperValidator`
+    also takes one as its backend and hands it the audio resampled to 16 kHz.
+    """
+
+    def transcribe(self, audio: Audio, /, *, language: str | None) -> Transcription:
+        """What was said in `audio`, in `language` (a Whisper code such as ``"en"``), or
+        in the language the recogniser detects when None."""
         ...

@@ -241,7 +241,7 @@ class WhisperValidator:
             raise InvalidInputError("cannot transcribe empty audio", field="audio")
         audio16k = audio.resample(WHISPER_RATE)
         if self._transcriber is not None:
-            return self._transcriber.transcribe(audio16k)
+            return self._transcriber.transcribe(audio16k, language=language)
         if self.model_size.endswith(".en"):
             language = "en"
         return self._transcribe_whisper(audio16k, language)

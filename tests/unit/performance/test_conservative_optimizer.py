@@ -1,4 +1,4 @@
-"""`ConservativeOptimizer` with fake CPUs: thread plans, reversible steps, request plans."""
+"""`ConservativeOptimizer` with fake CPUs: thread plans and reversible steps."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from litetts import ConservativeOptimizer
-from litetts.config import PerformanceSettings, SynthesisSettings
+from litetts.config import PerformanceSettings
 from litetts.performance import CPUInfo
 
 
@@ -246,35 +246,3 @@ def test_rollback_twice_undoes_nothing_the_second_time() -> None:
     opt.rollback()
 
     assert [] == opt.rollback()
-
-
-def test_one_shot_requests_use_full_chunks() -> None:
-    plan = optimizer(cpu()).optimize_for_request("word " * 200)
-
-    assert (150, 150, "throughput") == (plan.first_chunk_tokens, plan.chunk_tokens, plan.goal)
-
-
-def test_streaming_a_long_text_leads_with_a_short_chunk() -> None:
-    plan = optimizer(cpu()).optimize_for_request("word " * 200, streaming=True)
-
-    assert (20, 150, "latency") == (plan.first_chunk_tokens, plan.chunk_tokens, plan.goal)
-
-
-def test_streaming_a_short_text_goes_in_one_call() -> None:
-    plan = optimizer(cpu()).optimize_for_request("Hello there.", streaming=True)
-
-    assert 150 == plan.first_chunk_tokens
-
-
-def test_streaming_on_an_overloaded_cpu_favours_throughput() -> None:
-    plan = optimizer(cpu(load=(9, 9, 9))).optimize_for_request("word " * 200, streaming=True)
-
-    assert ("throughput", 150) == (plan.goal, plan.first_chunk_tokens)
-
-
-def test_request_plans_follow_the_synthesis_settings() -> None:
-    opt = optimizer(cpu(), synthesis=SynthesisSettings(first_chunk_tokens=30, chunk_tokens=200))
-
-    plan = opt.optimize_for_request("word " * 200, streaming=True)
-
-    assert (30, 200) == (plan.first_chunk_tokens, plan.chunk_tokens)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from litetts.text import normalize
-from litetts.text.cleanup import LANGUAGE_RULES
+from litetts.text.normalize import LANGUAGE_RULES
 
 WRITTEN = "Dr.  Smith paid $2.50 on 1/2/2024."
 

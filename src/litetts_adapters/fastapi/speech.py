@@ -17,8 +17,9 @@ from litetts.synthesizer import Synthesizer
 from litetts_adapters.fastapi.encoders import MEDIA_TYPES, StreamEncoder, stream_encoder
 from litetts_adapters.fastapi.errors import ApiError, from_library_error
 from litetts_adapters.fastapi.middleware import request_id
+from litetts_adapters.fastapi.openapi import speech_openapi, speech_responses
 from litetts_adapters.fastapi.requests import SpeechRequest, parse_speech, read_json
-from litetts_adapters.fastapi.state import ServerState, server_state
+from litetts_adapters.fastapi.state import ServerState, server_state, settings_of
 from litetts_adapters.fastapi.streaming import END, AudioStreamResponse, Channel, pump
 
 __all__ = ["router"]
@@ -48,12 +49,18 @@ def _one_shot(synthesizer: Synthesizer, speech: SpeechRequest) -> bytes:
     return audio.to_bytes(speech.response_format)
 
 
-@router.post("/v1/audio/speech", response_model=None)
+@router.post(
+    "/v1/audio/speech",
+    response_model=None,
+    response_class=Response,
+    responses=speech_responses(),
+    openapi_extra=speech_openapi(),
+)
 async def create_speech(request: Request) -> Response:
     """Speak ``input``; the audio streams as it is synthesised unless ``stream`` is false."""
     state = server_state(request)
+    config = settings_of(request)  # one snapshot for the whole request
     state.authorize(request)
-    config = state.config
     synthesizer = state.ready()
     body = await read_json(request, config.server.max_body_bytes)
     speech = parse_speech(body, config, synthesizer.voices)

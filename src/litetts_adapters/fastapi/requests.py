@@ -203,12 +203,14 @@ def parse_speech(body: object, settings: Settings, voices: VoiceBank) -> SpeechR
             param="input",
             code="input_too_long",
         )
-    voice = _string(body, "voice", settings.synthesis.voice) or settings.synthesis.voice
+    voice = _string(body, "voice", settings.synthesis.voice)
+    if not voice:
+        raise ApiError(400, "'voice' must not be empty", param="voice", code="invalid_value")
     try:
         voices.resolve(voice)
     except InvalidInputError as err:
         raise from_library_error(err) from err
-    fmt = _string(body, "response_format", "mp3") or "mp3"
+    fmt = _string(body, "response_format", "mp3")
     if fmt not in STREAM_FORMATS:
         raise ApiError(
             400,

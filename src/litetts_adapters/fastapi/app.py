@@ -34,7 +34,7 @@ from litetts_adapters.fastapi.state import HealthCheck, ServerState, settings_of
 from litetts_adapters.fastapi.websockets import WebSocketManager
 from litetts_adapters.fastapi.workers import WorkerPool
 
-__all__ = ["Loader", "create_app"]
+__all__ = ["Loader", "create_app", "stop_work"]
 
 logger = logging.getLogger(__name__)
 
@@ -129,6 +129,14 @@ def create_app(
     )
     app.add_middleware(RequestContext)
     return app
+
+
+def stop_work(app: FastAPI) -> int:
+    """Refuse new speech (503) and cancel every request in flight, each after the chunk
+    its worker is on; returns how many were cancelled. Call it when a stop is asked for
+    (SIGTERM), before the server waits for open connections. Safe from any thread."""
+    state: ServerState = app.state.litetts
+    return state.stop_work()
 
 
 async def _api_error(request: Request, exc: Exception) -> JSONResponse:

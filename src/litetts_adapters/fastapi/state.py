@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import threading
 from collections.abc import Callable, Sequence
 
 from prometheus_client import CollectorRegistry
@@ -56,6 +57,37 @@ class ServerState:
         """`time.monotonic()` of the last capability check."""
         self.load_error: str | None = None
         self.background: set[asyncio.Task[None]] = set()
+        self.stopping = False
+        """Set by `stop_work`: new speech requests get a 503."""
+        self._inflight: dict[int, Callable[[], None]] = {}
+        self._inflight_lock = threading.Lock()
+
+    def track(self, cancel: Callable[[], None]) -> Callable[[], None]:
+        """Register the cancel function of a request in flight; returns its un-register."""
+        with self._inflight_lock:
+            self._inflight[id(cancel)] = cancel
+
+        def forget() -> None:
+            with self._inflight_lock:
+                self._inflight.pop(id(cancel), None)
+
+        return forget
+
+    @property
+    def in_flight(self) -> int:
+        """Speech requests being answered now (cancellable by `stop_work`)."""
+        with self._inflight_lock:
+            return len(self._inflight)
+
+    def stop_work(self) -> int:
+        """Refuse new speech and cancel every request in flight (each stops after its
+        current chunk); returns how many were cancelled. Safe from any thread."""
+        self.stopping = True
+        with self._inflight_lock:
+            cancels = list(self._inflight.values())
+        for cancel in cancels:
+            cancel()
+        return len(cancels)
 
     @property
     def config(self) -> Settings:

@@ -75,26 +75,20 @@ def test_protected_websocket_takes_the_key_in_a_header(
     assert "snapshot" == snapshot_type(client, **KEY)
 
 
+def answer_to_key(client: TestClient, key: str) -> str | int:
+    """The first message's type after sending `key` first, or the close code."""
+    with client.websocket_connect("/dashboard/ws") as ws:
+        ws.send_json({"type": "auth", "key": key})
+        try:
+            return str(ws.receive_json()["type"])
+        except WebSocketDisconnect as closed:
+            return closed.code
+
+
+@pytest.mark.parametrize(("key", "answer"), [("k", "snapshot"), ("wrong", 1008), ("", 1008)])
 def test_protected_websocket_takes_the_key_as_first_message(
-    client: TestClient, store: FakeStore
+    client: TestClient, store: FakeStore, key: str, answer: str | int
 ) -> None:
     store.config = settings(api_keys=("k",))
 
-    with client.websocket_connect("/dashboard/ws") as ws:
-        ws.send_json({"type": "auth", "key": "k"})
-        first = ws.receive_json()
-
-    assert "snapshot" == first["type"]
-
-
-def test_protected_websocket_with_a_wrong_key_is_closed(
-    client: TestClient, store: FakeStore
-) -> None:
-    store.config = settings(api_keys=("k",))
-
-    with client.websocket_connect("/dashboard/ws") as ws:
-        ws.send_json({"type": "auth", "key": "wrong"})
-        with pytest.raises(WebSocketDisconnect) as closed:
-            ws.receive_json()
-
-    assert 1008 == closed.value.code
+    assert answer == answer_to_key(client, key)

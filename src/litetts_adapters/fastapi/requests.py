@@ -38,6 +38,10 @@ numeric field rejects by name, instead of Python's 4,300-digit `ValueError`."""
 _DEPTH_LIMIT: Final = 256
 """Nesting depth at which a body that broke the parser is reported as too deep."""
 
+_SCAN_TOKENS: Final = 100_000
+"""Tokens read at most to name the field at fault; past them ``param`` stays null, so a
+huge malformed body costs milliseconds on the event loop, not a second."""
+
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}\[\]:,]')
 
 
@@ -90,7 +94,10 @@ def _field_at(text: str, end: int | None = None, depth_limit: int | None = None)
     depth = 0
     key: str | None = None
     last: str | None = None
-    for match in _TOKENS.finditer(text, 0, len(text) if end is None else end):
+    matches = _TOKENS.finditer(text, 0, len(text) if end is None else end)
+    for count, match in enumerate(matches):
+        if count >= _SCAN_TOKENS:
+            return None
         token = match.group()
         if token in ("{", "["):
             depth += 1

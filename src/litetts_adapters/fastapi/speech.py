@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from litetts.audio import Audio
+from litetts.audio_buffer import AudioBuffer
 from litetts.errors import InvalidInputError, LiteTTSError
 from litetts.synthesizer import Synthesizer
 from litetts_adapters.fastapi.encoders import MEDIA_TYPES, StreamEncoder, stream_encoder
@@ -65,15 +66,15 @@ def _one_shot(synthesizer: Synthesizer, speech: SpeechRequest, stop: threading.E
     that can stop between chunks when the client goes away or the server stops.
     """
     stream = synthesizer.stream(speech.input, speech.voice, speech.speed, speech.language)
-    pieces: list[Audio] = []
+    buffer = AudioBuffer()  # one growing array, as synthesize() keeps it
     try:
         for piece in stream:
             if stop.is_set():
                 raise _StoppedError
-            pieces.append(piece)
+            buffer.append(piece)
     finally:
         stream.close()
-    return Audio.concatenate(pieces).to_bytes(speech.response_format)
+    return buffer.to_audio().to_bytes(speech.response_format)
 
 
 async def _disconnected(request: Request) -> None:

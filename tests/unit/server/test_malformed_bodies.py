@@ -27,6 +27,7 @@ def post(client: TestClient, body: bytes) -> tuple[int, dict[str, object]]:
         (b'{"input": "hi", "voice": "af\x80"}', "voice"),
         (b'{"input": "hi", "voice": }', "voice"),
         (b'{"input": "hi",', None),
+        (b'{"input": [' + b"1," * 200_000, None),
     ],
     ids=[
         "100k-deep-list",
@@ -39,6 +40,7 @@ def post(client: TestClient, body: bytes) -> tuple[int, dict[str, object]]:
         "invalid-utf8-in-voice",
         "syntax-error-in-field",
         "truncated",
+        "too-long-to-locate",
     ],
 )
 def test_malformed_body_is_a_400_naming_the_field(

@@ -5,8 +5,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import attrs
 import numpy as np
+import pytest
 
 from litetts.audio import SAMPLE_RATE, Audio, Samples
 from litetts.kokoro.model import Style
@@ -83,3 +86,79 @@ class FakeWhisper:
     def transcribe(self, audio: Audio | str | Path, language: str | None = "en") -> Transcription:
         words = tuple(Word(w, 0.0, 0.1, 1.0) for w in self.heard.split())
         return Transcription(self.heard, "en", (Segment(self.heard, 0.0, 1.0, words),))
+
+
+@attrs.define
+class FakeParts:
+    """What the real `litetts.assembly.Assembly` built with fakes underneath (see
+    `install_fake_parts`): every assembly made, and what each part was asked for."""
+
+    model_file: Path
+    assemblies: list[Any] = attrs.Factory(list)
+    variants: list[str] = attrs.Factory(list)
+    """``model.variant`` each time a model was loaded or prepared."""
+    whisper: list[tuple[str, Path]] = attrs.Factory(list)
+    """(model size, asset home) each time Whisper listened."""
+    synthesizers: list[Any] = attrs.Factory(list)
+    """Every synthesizer an assembly built."""
+
+    @property
+    def last(self) -> Any:
+        """The assembly made last."""
+        return self.assemblies[-1]
+
+
+def install_fake_parts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FakeParts:
+    """Let the real composition root run, with a tone model, four fake voices, the letter
+    phonemizer, no optimizer steps and `FakeWhisper`'s transcript in place of the heavy
+    parts, recording what each was asked for."""
+    from litetts.assembly import Assembly, PreparedVariant
+    from litetts.assets import AssetStore
+    from litetts.kokoro.variants import PreparedModel
+    from litetts.validation import WhisperValidator
+
+    model_file = tmp_path / "fake-kokoro.onnx"
+    model_file.write_bytes(b"not a model")
+    parts = FakeParts(model_file)
+    real_init = Assembly.__init__
+
+    def init(self: Assembly, *args: Any, **kwargs: Any) -> None:
+        real_init(self, *args, **kwargs)
+        parts.assemblies.append(self)
+
+    def model(self: Assembly, plan: object = None) -> ToneModel:
+        parts.variants.append(self.settings.model.variant)
+        return ToneModel()
+
+    def prepare(self: Assembly, names: Sequence[str] = ()) -> list[PreparedVariant]:
+        chosen = list(names) or [self.settings.model.variant]
+        parts.variants.extend(chosen)
+        ready = PreparedModel(model_file, "original", chosen[0])
+        return [PreparedVariant(name, ready, 0.0) for name in chosen]
+
+    def ensure_whisper(self: AssetStore, size: str) -> Path:
+        parts.whisper.append((size, self.home))
+        return tmp_path
+
+    def transcribe(self: WhisperValidator, audio: Audio, language: str | None) -> Transcription:
+        self._model_folder()
+        return FakeWhisper(self.model_size).transcribe(audio, language)
+
+    real_synthesizer = Assembly.synthesizer
+
+    def synthesizer(self: Assembly, *, warm_up: bool = True) -> Any:
+        built = real_synthesizer(self, warm_up=warm_up)
+        parts.synthesizers.append(built)
+        return built
+
+    monkeypatch.setattr(Assembly, "__init__", init)
+    monkeypatch.setattr(Assembly, "synthesizer", synthesizer)
+    monkeypatch.setattr(Assembly, "model", model)
+    monkeypatch.setattr(Assembly, "prepare_variants", prepare)
+    monkeypatch.setattr(Assembly, "session_plan", lambda self: None)
+    monkeypatch.setattr(Assembly, "voices", property(lambda self: fake_voices()))
+    monkeypatch.setattr(Assembly, "phonemizer", property(lambda self: LetterPhonemizer()))
+    monkeypatch.setattr(AssetStore, "ensure_model", lambda self: model_file)
+    monkeypatch.setattr(AssetStore, "ensure_whisper", ensure_whisper)
+    monkeypatch.setattr(WhisperValidator, "_transcribe_whisper", transcribe)
+    return parts

@@ -14,6 +14,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from litetts.assembly import Assembly
     from litetts.assets import AssetStore
     from litetts.audio import Audio
     from litetts.config import ConfigStore, Settings
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
+    "Assembly",
     "AssetError",
     "AssetStore",
     "Audio",
@@ -61,6 +63,7 @@ __all__ = [
 ]
 
 _LAZY: dict[str, tuple[str, str]] = {
+    "Assembly": ("litetts.assembly", "Assembly"),
     "AssetError": ("litetts.errors", "AssetError"),
     "AssetStore": ("litetts.assets", "AssetStore"),
     "Audio": ("litetts.audio", "Audio"),

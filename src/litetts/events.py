@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
+from types import TracebackType
 from typing import Generic, TypeVar
 
 from attrs import frozen
 
-__all__ = ["EventHub", "SynthesisEvent"]
+__all__ = ["EventHub", "RequestMeter", "SynthesisEvent"]
 
 logger = logging.getLogger(__name__)
 
@@ -74,3 +76,72 @@ class EventHub(Generic[E]):
                 callback(event)
             except Exception:  # a subscriber must never fail the code that emits
                 logger.exception("subscriber %r failed", callback)
+
+
+class RequestMeter:
+    """Measures one request and sends its `SynthesisEvent` exactly once, when it ends.
+
+    Use it as a context manager around the work: leaving the block emits the event;
+    an exception marks the request failed with the exception's type name, and a
+    generator closed early (`GeneratorExit`) marks it incomplete, not failed.
+
+    Args:
+        hub: where the event goes.
+        voice: the resolved voice or blend.
+        text_chars: characters of the request's text.
+        sample_rate: of the audio counted with `piece`.
+        cache_hit: the audio came from the cache.
+    """
+
+    def __init__(
+        self,
+        hub: EventHub[SynthesisEvent],
+        *,
+        voice: str,
+        text_chars: int,
+        sample_rate: int,
+        cache_hit: bool = False,
+    ) -> None:
+        self._hub = hub
+        self._voice = voice
+        self._chars = text_chars
+        self._rate = sample_rate
+        self._cache_hit = cache_hit
+        self._started = time.perf_counter()
+        self._first_audio: float | None = None
+        self._samples = 0
+        self.chunks = 0
+        """Model calls that produced speech so far."""
+        self.completed = False
+        """Set by the caller once every piece was delivered."""
+
+    def piece(self, samples: int, *, speech: bool) -> None:
+        """Count a piece of audio about to be handed out (`speech`: it came from the model)."""
+        if self._first_audio is None:
+            self._first_audio = time.perf_counter() - self._started
+        self._samples += samples
+        self.chunks += speech
+
+    def __enter__(self) -> RequestMeter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        failed = kind is not None and issubclass(kind, Exception)
+        self._hub.emit(
+            SynthesisEvent(
+                voice=self._voice,
+                text_chars=self._chars,
+                chunks=self.chunks,
+                audio_seconds=self._samples / self._rate,
+                synthesis_seconds=time.perf_counter() - self._started,
+                first_audio_seconds=self._first_audio,
+                cache_hit=self._cache_hit,
+                completed=self.completed and kind is None,
+                error=kind.__name__ if failed and kind is not None else None,
+            )
+        )

@@ -27,6 +27,7 @@ from attrs import asdict, frozen
 from litetts.g2p.auto import ESPEAK_FIX, AutoPhonemizer, default_phonemizer
 
 __all__ = [
+    "INFORMATIONAL",
     "Capability",
     "DependencyHealth",
     "HealthReport",

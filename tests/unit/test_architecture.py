@@ -18,33 +18,49 @@ LAYERS = {
     "events": 0,
     "heap": 0,
     "files": 0,
+    "model_options": 0,
     "text": 1,
     "g2p": 1,
     "kokoro": 1,
     "assets": 1,
     "config": 2,
+    "tokenizer": 2,
     "synthesizer": 3,
     "cache": 3,
+    "request": 3,
     "validation": 4,
     "performance": 4,
     "health": 4,
-    # The optimizer picks the model's session options, so `Synthesizer.default()` uses it;
-    # it reads only the settings and the CPU.
-    "performance.cpu": 2,
-    "performance.optimizer": 2,
+    # The composition root builds everything from the settings.
+    "assembly": 5,
 }
 WEB = {"fastapi", "uvicorn", "starlette", "litetts_adapters", "typer", "rich", "click"}
 
 
+FRONT_DOOR = "litetts.assembly"
+"""The composition root: any module may reach it at call time (`Synthesizer.default()`
+does), never at import time."""
+
+
+def _imported(node: ast.AST) -> set[str]:
+    if isinstance(node, ast.Import):
+        return {alias.name for alias in node.names}
+    if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+        return {node.module}
+    return set()
+
+
 def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-    return names
+    """Every module `path` imports, but the front door imported inside a function."""
+
+    def visit(node: ast.AST, in_function: bool) -> set[str]:
+        names = _imported(node) - ({FRONT_DOOR} if in_function else set())
+        inside = in_function or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        for child in ast.iter_child_nodes(node):
+            names |= visit(child, inside)
+        return names
+
+    return visit(ast.parse(path.read_text(encoding="utf-8")), False)
 
 
 def _part(module: str) -> str | None:

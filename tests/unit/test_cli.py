@@ -401,7 +401,7 @@ class FakeStore:
 @pytest.fixture
 def fake_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FakeStore:
     store = FakeStore(tmp_path)
-    monkeypatch.setattr(litetts, "AssetStore", lambda: store)
+    monkeypatch.setattr(litetts.Assembly, "assets", property(lambda self: store))
     return store
 
 

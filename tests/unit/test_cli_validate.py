@@ -6,19 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.fakes import FakeWhisper, LetterPhonemizer, ToneModel, fake_voices
+from tests.fakes import FakeWhisper, install_fake_parts
 from typer.testing import CliRunner
 
-import litetts
-from litetts import Synthesizer
 from litetts_adapters.cli import app
 
 
 @pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    synthesizer = Synthesizer(ToneModel(), fake_voices(), LetterPhonemizer())
-    monkeypatch.setattr(Synthesizer, "default", lambda **_: synthesizer)
-    monkeypatch.setattr(litetts, "WhisperValidator", FakeWhisper)
+def runner(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CliRunner:
+    install_fake_parts(monkeypatch, tmp_path)
     monkeypatch.setattr(FakeWhisper, "heard", FakeWhisper.heard)
     return CliRunner()
 

@@ -8,6 +8,7 @@ import sys
 import litetts
 
 EXPECTED = {
+    "Assembly",
     "AssetError",
     "AssetStore",
     "Audio",

@@ -186,7 +186,7 @@ def test_a_bad_tsv_line_is_named(tmp_path: Path, content: str, line: int, proble
     path.write_text(content, encoding="utf-8")
 
     with pytest.raises(InvalidInputError) as info:
-        Lexicon.load(path)
+        Lexicon.load(path, vocabulary=Vocabulary.default())
 
     assert "dictionary" == info.value.field
     assert f"{path} line {line}:" in str(info.value)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from tests.strategies import any_text, prose
 
 from litetts.errors import InvalidInputError
+from litetts.kokoro import Vocabulary
 from litetts.text import Override, Pause, Plain, Segment, parse_markup
 from litetts.text.chunking import chunk_text
 from litetts.text.markup import (
@@ -132,7 +133,7 @@ def test_pauses_adding_up_to_too_much_are_rejected() -> None:
 )
 def test_an_override_without_known_phonemes_is_rejected(text: str, offset: int) -> None:
     with pytest.raises(InvalidInputError, match=rf"offset {offset}\b") as info:
-        parse_markup(text)
+        parse_markup(text, vocabulary=Vocabulary.default())
 
     assert "input" == info.value.field
 
@@ -145,7 +146,11 @@ def test_an_override_longer_than_the_limit_is_rejected() -> None:
 
 
 def test_symbols_outside_the_vocabulary_are_dropped_from_an_override() -> None:
-    assert [Override("hi", "hˈI")] == parse_markup("[hi](/h#ˈI§/)")
+    assert [Override("hi", "hˈI")] == parse_markup("[hi](/h#ˈI§/)", vocabulary=Vocabulary.default())
+
+
+def test_without_a_vocabulary_an_override_keeps_every_symbol() -> None:
+    assert [Override("hi", "h#ˈI§")] == parse_markup("[hi](/h#ˈI§/)")
 
 
 @pytest.mark.parametrize(

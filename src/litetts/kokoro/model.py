@@ -21,7 +21,7 @@ import psutil
 from litetts.audio import Samples
 from litetts.errors import InvalidInputError, ModelError
 from litetts.heap import release_free_heap
-from litetts.kokoro.vocabulary import MAX_TOKENS
+from litetts.model_options import MAX_SPEED, MAX_TOKENS, MIN_SPEED
 
 if TYPE_CHECKING:
     import onnxruntime as ort
@@ -44,9 +44,6 @@ Style = npt.NDArray[np.float32]
 
 Feed = dict[str, npt.NDArray[np.generic]]
 """One session input: ``tokens``, ``style`` and ``speed`` arrays by name."""
-
-MIN_SPEED = 0.25
-MAX_SPEED = 4.0
 
 
 def check_speed(speed: float) -> float:

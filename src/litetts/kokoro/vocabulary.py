@@ -13,14 +13,12 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Final
+
+from litetts.model_options import MAX_TOKENS
 
 __all__ = ["MAX_TOKENS", "Vocabulary"]
 
 logger = logging.getLogger(__name__)
-
-MAX_TOKENS: Final = 510
-"""Phoneme tokens one model call accepts (512 positions less the two pads)."""
 
 
 class Vocabulary:

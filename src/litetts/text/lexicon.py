@@ -35,8 +35,14 @@ from typing import Final
 from attrs import field, frozen, validators
 
 from litetts.errors import InvalidInputError
-from litetts.kokoro.vocabulary import Vocabulary
-from litetts.text.markup import Override, Plain, Segment, kokoro_phonemes, possessive
+from litetts.text.markup import (
+    Override,
+    Plain,
+    Segment,
+    SymbolFilter,
+    kokoro_phonemes,
+    possessive,
+)
 
 __all__ = ["LEXICON_LANGUAGES", "Entry", "Lexicon"]
 
@@ -149,7 +155,7 @@ class Lexicon:
         return cls(_parse_tsv(source.read_text(encoding="utf-8"), f"litetts/data/{_BUILTIN}"))
 
     @classmethod
-    def load(cls, path: Path | str, *, vocabulary: Vocabulary | None = None) -> Lexicon:
+    def load(cls, path: Path | str, *, vocabulary: SymbolFilter | None = None) -> Lexicon:
         """A user's dictionary file: JSON (``{"word": "IPA"}``) or TSV (``word<TAB>IPA``).
 
         Raises:
@@ -234,7 +240,7 @@ def _bad(source: str, line: int | None, problem: str) -> InvalidInputError:
 
 
 def _entry(
-    word: str, ipa: str, lang: str | None, where: tuple[str, int | None], vocab: Vocabulary | None
+    word: str, ipa: str, lang: str | None, where: tuple[str, int | None], vocab: SymbolFilter | None
 ) -> Entry:
     source, line = where
     phonemes = kokoro_phonemes(ipa, vocab)
@@ -250,7 +256,7 @@ def _entry(
         raise _bad(source, line, str(err)) from err
 
 
-def _parse_tsv(text: str, source: str, vocabulary: Vocabulary | None = None) -> list[Entry]:
+def _parse_tsv(text: str, source: str, vocabulary: SymbolFilter | None = None) -> list[Entry]:
     entries = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -274,7 +280,7 @@ def _line_of(text: str, key: str) -> int | None:
     return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
-def _parse_json(text: str, source: str, vocabulary: Vocabulary | None = None) -> list[Entry]:
+def _parse_json(text: str, source: str, vocabulary: SymbolFilter | None = None) -> list[Entry]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:

@@ -23,12 +23,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Final
+from typing import Final, Protocol
 
 from attrs import field, frozen, validators
 
 from litetts.errors import InvalidInputError
-from litetts.kokoro.vocabulary import Vocabulary
 
 __all__ = [
     "MAX_OVERRIDE_PHONEMES",
@@ -39,6 +38,7 @@ __all__ = [
     "Pause",
     "Plain",
     "Segment",
+    "SymbolFilter",
     "compose",
     "kokoro_phonemes",
     "parse_markup",
@@ -48,6 +48,15 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 Phonemize = Callable[[str], str]
+
+
+class SymbolFilter(Protocol):
+    """Keeps the phoneme symbols a speaker knows (`litetts.kokoro.Vocabulary` is one)."""
+
+    def filter(self, phonemes: str) -> str:
+        """`phonemes` without the symbols the speaker does not know."""
+        ...
+
 
 MAX_PAUSE_SECONDS: Final = 10.0
 """Longest single ``[pause:...]``; a pause must also be longer than zero."""
@@ -136,19 +145,20 @@ Segment = Plain | Pause | Override
 """One piece of marked-up text."""
 
 
-def kokoro_phonemes(ipa: str, vocabulary: Vocabulary | None = None) -> str:
+def kokoro_phonemes(ipa: str, vocabulary: SymbolFilter | None = None) -> str:
     """`ipa` in Kokoro's symbols: common IPA spellings mapped, unknown symbols dropped.
 
     Kokoro learned misaki's symbols, which write diphthongs and affricates as one
     letter (``eɪ`` -> ``A``, ``oʊ`` -> ``O``, ``əʊ`` -> ``Q``, ``tʃ`` -> ``ʧ``); those,
     ASCII ``g``, ``'`` (stress) and ``:`` (length) are converted, tie bars and
-    syllable dots removed, spaces collapsed. Anything else outside the vocabulary
-    is dropped with a debug log.
+    syllable dots removed, spaces collapsed. With a `vocabulary`, anything else
+    outside it is dropped with a debug log; without one, nothing is dropped here
+    (the tokenizer drops unknown symbols before the model sees them).
     """
-    vocabulary = vocabulary if vocabulary is not None else Vocabulary.default()
     for written, symbol in _IPA_SPELLINGS:
         ipa = ipa.replace(written, symbol)
-    return vocabulary.filter(" ".join(ipa.split()))
+    spelled = " ".join(ipa.split())
+    return spelled if vocabulary is None else vocabulary.filter(spelled)
 
 
 def possessive(phonemes: str, lang: str) -> str:
@@ -189,7 +199,7 @@ def _pause(match: re.Match[str]) -> Pause:
     return Pause(seconds)
 
 
-def _override(match: re.Match[str], vocabulary: Vocabulary | None) -> Override:
+def _override(match: re.Match[str], vocabulary: SymbolFilter | None) -> Override:
     offset = match.start()
     words = " ".join(match["words"].split())
     if not words:
@@ -214,7 +224,7 @@ def _override(match: re.Match[str], vocabulary: Vocabulary | None) -> Override:
     return Override(words, phonemes)
 
 
-def parse_markup(text: str, *, vocabulary: Vocabulary | None = None) -> list[Segment]:
+def parse_markup(text: str, *, vocabulary: SymbolFilter | None = None) -> list[Segment]:
     """The segments of `text`: plain text, pauses and pronunciation overrides, in order.
 
     Plain segments keep their text exactly (spaces included), so text without
@@ -223,7 +233,8 @@ def parse_markup(text: str, *, vocabulary: Vocabulary | None = None) -> list[Seg
     Args:
         text: text that may hold ``[pause:0.5s]``, ``[pause:500ms]`` and
             ``[word](/IPA/)`` tags.
-        vocabulary: the symbols overrides may use; default Kokoro v1.0's.
+        vocabulary: the symbols overrides may use (the synthesizer passes the model's);
+            None keeps every symbol.
 
     Raises:
         InvalidInputError: a pause tag with a bad or out-of-range duration, an

@@ -11,6 +11,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import Final, Protocol
 
@@ -20,6 +21,7 @@ import numpy.typing as npt
 
 from litetts.assets.store import AssetStore
 from litetts.audio import Audio
+from litetts.config.schema import ValidationSettings
 from litetts.errors import AssetError, InvalidInputError, MissingDependencyError
 from litetts.validation.transcription import Segment, Transcriber, Transcription, Word
 
@@ -148,48 +150,69 @@ def _shared_model(folder: Path, device: str, compute_type: str, cpu_threads: int
 class WhisperValidator:
     """Transcribes audio with Whisper so tests can compare what was heard with what was meant.
 
+    Every argument left as None comes from the layered settings (``validation.*`` and
+    ``model.home``/``model.offline``, read through `litetts.assembly.Assembly` when
+    first needed), as `WhisperValidator.default()` does.
+
     Args:
         model_size: Whisper size; ``tiny.en`` and ``base`` are provisioned by
-            `AssetStore`, any other needs `model_path`. A ``.en`` size always decodes English.
+            `AssetStore` (fetched on first use unless offline), any other needs
+            `model_path`. A ``.en`` size always decodes English. Default
+            ``validation.whisper_model``.
         device: ``"cpu"``, ``"cuda"`` or ``"auto"`` (CUDA when CTranslate2 sees a GPU).
         compute_type: CTranslate2 compute type, or ``"auto"`` (int8 on cpu, float16 on cuda).
         transcriber: a ready backend (tests pass a fake); Whisper is then never loaded.
         model_path: a local CTranslate2 Whisper folder to use instead of the provisioned one.
-        store: where provisioned models live; defaults to `AssetStore()`.
+        store: where provisioned models live; default the settings' asset store.
         cpu_threads: CTranslate2 threads on cpu (0: its default); the first validator to
             load a shared model decides.
     """
 
     def __init__(
         self,
-        model_size: str = "base",
-        device: str = "auto",
-        compute_type: str = "auto",
+        model_size: str | None = None,
+        device: str | None = None,
+        compute_type: str | None = None,
         transcriber: Transcriber | None = None,
         *,
         model_path: Path | str | None = None,
         store: AssetStore | None = None,
         cpu_threads: int = 0,
     ) -> None:
-        self._model_size = model_size
-        self._requested_device = device
-        self._requested_compute_type = compute_type
+        self._requested = (model_size, device, compute_type)
         self._transcriber = transcriber
         self._model_path = Path(model_path) if model_path is not None else None
         self._store = store
         self._cpu_threads = cpu_threads
         self._device: str | None = None
 
+    @classmethod
+    def default(cls, model_size: str | None = None) -> WhisperValidator:
+        """The validator the layered settings describe (`model_size` wins)."""
+        from litetts.assembly import Assembly  # the composition root sits above this layer
+
+        return Assembly.create().whisper_validator(model_size)
+
+    @cached_property
+    def _settings(self) -> ValidationSettings:
+        from litetts.assembly import Assembly  # only when a value was left to the settings
+
+        return Assembly.create().settings.validation
+
+    def _chosen(self, index: int, name: str) -> str:
+        value = self._requested[index]
+        return value if value is not None else str(getattr(self._settings, name))
+
     @property
     def model_size(self) -> str:
         """The Whisper size asked for (e.g. ``tiny.en``)."""
-        return self._model_size
+        return self._chosen(0, "whisper_model")
 
     @property
     def device(self) -> str:
         """The resolved device, ``"cpu"`` or ``"cuda"`` unless set explicitly."""
         if self._device is None:
-            requested = self._requested_device
+            requested = self._chosen(1, "device")
             count = _cuda_device_count() if requested == "auto" else 0
             self._device = resolve_device(requested, count)
         return self._device
@@ -197,7 +220,7 @@ class WhisperValidator:
     @property
     def compute_type(self) -> str:
         """The resolved CTranslate2 compute type."""
-        return resolve_compute_type(self._requested_compute_type, self.device)
+        return resolve_compute_type(self._chosen(2, "compute_type"), self.device)
 
     def transcribe(
         self, audio_or_path: Audio | str | os.PathLike[str], language: str | None = "en"
@@ -219,7 +242,7 @@ class WhisperValidator:
         audio16k = audio.resample(WHISPER_RATE)
         if self._transcriber is not None:
             return self._transcriber.transcribe(audio16k)
-        if self._model_size.endswith(".en"):
+        if self.model_size.endswith(".en"):
             language = "en"
         return self._transcribe_whisper(audio16k, language)
 
@@ -233,8 +256,11 @@ class WhisperValidator:
                     fix="pass the folder of a CTranslate2 Whisper model as model_path",
                 )
             return self._model_path
-        store = self._store if self._store is not None else AssetStore()
-        return store.require_whisper(self._model_size)
+        if self._store is not None:
+            return self._store.ensure_whisper(self.model_size)
+        from litetts.assembly import Assembly  # the composition root sits above this layer
+
+        return Assembly.create().assets.ensure_whisper(self.model_size)
 
     def _transcribe_whisper(self, audio: Audio, language: str | None) -> Transcription:
         shared = _shared_model(

@@ -317,7 +317,7 @@ def fetch(
     whisper: _Whisper = [],  # noqa: B006 - typer reads the default, never mutates it
 ) -> None:
     """Download, verify and install the Kokoro model and voices (about 120 MB)."""
-    store = litetts.AssetStore()
+    store = litetts.Assembly.create().assets
     with fetch_progress(Console(stderr=True)) as report:
         states = store.fetch(progress=report, force=force, whisper=whisper)
     _report(states)
@@ -326,13 +326,13 @@ def fetch(
 @assets_app.command()
 def status(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
     """Check that every asset is present with the right size (quick)."""
-    _report(litetts.AssetStore().status(whisper=whisper))
+    _report(litetts.Assembly.create().assets.status(whisper=whisper))
 
 
 @assets_app.command()
 def verify(whisper: _Whisper = []) -> None:  # noqa: B006 - see fetch
     """Check every asset's SHA-256 (reads every file)."""
-    _report(litetts.AssetStore().verify(whisper=whisper))
+    _report(litetts.Assembly.create().assets.verify(whisper=whisper))
 
 
 assets_app.command()(prepare)

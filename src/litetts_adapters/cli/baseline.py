@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 import litetts
-from litetts.validation.baseline import Baseline, BaselineCheck, BaselineMetrics
+from litetts.validation import Baseline, BaselineCheck, BaselineMetrics
 
 __all__ = ["baseline_app", "default_baseline_path"]
 
@@ -58,17 +58,10 @@ def _progress(console: Console, title: str) -> Iterator[Callable[[int, int, str]
         yield report
 
 
-def _metrics(model_size: str, baseline: Baseline | None = None) -> BaselineMetrics:
-    synthesizer = litetts.Synthesizer.default()
-    store = litetts.AssetStore()
-    return BaselineMetrics(
-        synthesizer,
-        litetts.WhisperValidator(model_size),
-        baseline=baseline,
-        model_sha256=store.manifest.model.sha256,
-        whisper_model=model_size,
-        model_variant=getattr(synthesizer.model, "variant", None),
-    )
+def _metrics(
+    assembly: litetts.Assembly, model_size: str, baseline: Baseline | None = None
+) -> BaselineMetrics:
+    return assembly.baseline_metrics(model_size, baseline)
 
 
 def _summary_table(baseline: Baseline) -> Table:
@@ -125,7 +118,11 @@ _Formats = Annotated[
     ),
 ]
 _ModelSize = Annotated[
-    str, typer.Option(help="Whisper model that listens: base (multilingual) or tiny.en.")
+    str | None,
+    typer.Option(
+        help="Whisper model that listens: base (multilingual) or tiny.en.",
+        show_default="validation.whisper_model, base",
+    ),
 ]
 
 
@@ -134,7 +131,7 @@ def create(
     *,
     voices: _Voices = [],  # noqa: B006 - typer reads the default, never mutates it
     formats: _Formats = [],  # noqa: B006
-    model_size: _ModelSize = "base",
+    model_size: _ModelSize = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Baseline file; default: the user data folder."),
@@ -146,12 +143,14 @@ def create(
 ) -> None:
     """Speak the standard phrases in every (or each given) voice and record the scores."""
     console = Console(stderr=as_json)
-    metrics = _metrics(model_size)
+    assembly = litetts.Assembly.create()
+    size = model_size or assembly.settings.validation.whisper_model
+    metrics = _metrics(assembly, size)
     with _progress(console, "baseline") as progress:
         baseline = metrics.establish_voice_baselines(
             _split(voices), formats=_split(formats) or ("wav",), progress=progress
         )
-    path = baseline.save(output or default_baseline_path(model_size))
+    path = baseline.save(output or default_baseline_path(size))
     if markdown is not None:
         markdown.write_text(baseline.summary_markdown(), encoding="utf-8")
     if as_json:
@@ -174,7 +173,7 @@ def check(
     *,
     voices: _Voices = [],  # noqa: B006 - typer reads the default, never mutates it
     formats: _Formats = [],  # noqa: B006
-    model_size: _ModelSize = "base",
+    model_size: _ModelSize = None,
     baseline_path: Annotated[
         Path | None,
         typer.Option("--baseline", "-b", help="Baseline file; default: the one `create` wrote."),
@@ -186,8 +185,10 @@ def check(
     Exit status 0 when nothing degraded, 1 otherwise.
     """
     console = Console(stderr=as_json)
-    recorded = Baseline.load(baseline_path or default_baseline_path(model_size))
-    metrics = _metrics(recorded.whisper_model, recorded)
+    assembly = litetts.Assembly.create()
+    size = model_size or assembly.settings.validation.whisper_model
+    recorded = Baseline.load(baseline_path or default_baseline_path(size))
+    metrics = _metrics(assembly, recorded.whisper_model, recorded)
     with _progress(console, "check") as progress:
         results = metrics.check_voices(_split(voices), formats=_split(formats), progress=progress)
     degraded = [result for result in results if result.degraded]

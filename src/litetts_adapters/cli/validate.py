@@ -62,8 +62,12 @@ def validate(
     ] = None,
     speed: Annotated[float | None, typer.Option(help="Speaking rate.", show_default="1.0")] = None,
     model_size: Annotated[
-        str, typer.Option(help="Whisper model: tiny.en or base (provisioned offline).")
-    ] = "tiny.en",
+        str | None,
+        typer.Option(
+            help="Whisper model: tiny.en or base (fetched on first use).",
+            show_default="validation.whisper_model, base",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Speak TEXT, transcribe it with Whisper and print the quality report.
@@ -71,15 +75,16 @@ def validate(
     Exit status 0 when every check passes, 1 when one fails.
     """
     expected = read_text(ctx, text, file)
+    assembly = litetts.Assembly.create()
     if audio is not None:
         clip = litetts.Audio.load(audio)
         lang = "en-us"
     else:
-        synthesizer = litetts.Synthesizer.default()
+        synthesizer = assembly.synthesizer()
         clip = synthesizer.synthesize(expected, voice=voice, speed=speed)
         chosen = synthesizer.voices.resolve(voice or synthesizer.settings.voice)
         lang = language_for_voice(parse_voice(chosen)[0].voice)
-    checker = litetts.AudioQualityValidator(litetts.WhisperValidator(model_size), lang=lang)
+    checker = litetts.AudioQualityValidator(assembly.whisper_validator(model_size), lang=lang)
     report = checker.validate_transcription(
         clip, expected, speed=1.0 if speed is None or audio is not None else speed
     )

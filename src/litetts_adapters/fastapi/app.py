@@ -19,11 +19,11 @@ from starlette.exceptions import HTTPException
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse
 
+from litetts import Assembly, Synthesizer
 from litetts.config import ConfigStore, Settings
 from litetts.errors import LiteTTSError
 from litetts.health import Capability, DependencyHealth
 from litetts.performance import MemoryMonitor, MetricsRecorder
-from litetts.synthesizer import Synthesizer
 from litetts_adapters.fastapi import dashboard, info, schema, speech
 from litetts_adapters.fastapi.errors import ApiError, error_response
 from litetts_adapters.fastapi.middleware import DynamicCORS, RequestContext, request_id
@@ -43,7 +43,7 @@ Loader = Callable[[Settings], Synthesizer]
 
 
 def _load_default(settings: Settings) -> Synthesizer:
-    return Synthesizer.default(settings=settings)
+    return Assembly.create(settings=settings).synthesizer()
 
 
 def create_app(
@@ -82,7 +82,7 @@ def create_app(
 
         def loader(_: Settings) -> Synthesizer:
             # Subscribed to the store: synthesis.* edits apply from the next request on.
-            return Synthesizer.default(store=config_store)
+            return Assembly.create(store=config_store).synthesizer()
 
     config = source.config
     pool = WorkerPool(config.server.worker_threads)

@@ -11,8 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from litetts.health import INFORMATIONAL
-from litetts.kokoro import OPENAI_VOICES, catalogue
-from litetts.kokoro.voices import VoiceBank
+from litetts.kokoro import OPENAI_VOICES, VoiceBank, catalogue
 from litetts_adapters.fastapi.openapi import error_responses, health_responses, metrics_responses
 from litetts_adapters.fastapi.prometheus import CONTENT_TYPE, render
 from litetts_adapters.fastapi.requests import MODELS

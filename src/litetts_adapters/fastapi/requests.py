@@ -21,8 +21,7 @@ from starlette.requests import Request
 
 from litetts.config import Settings
 from litetts.errors import InvalidInputError
-from litetts.kokoro import MAX_SPEED, MIN_SPEED
-from litetts.kokoro.voices import VoiceBank
+from litetts.kokoro import MAX_SPEED, MIN_SPEED, VoiceBank
 from litetts_adapters.fastapi.encoders import STREAM_FORMATS
 from litetts_adapters.fastapi.errors import ApiError, from_library_error
 

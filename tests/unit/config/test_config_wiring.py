@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.fakes import LetterPhonemizer, ToneModel, fake_voices
+from tests.fakes import ToneModel, install_fake_parts
 from tests.unit.config.support import write_json
 from typer.testing import CliRunner
 
@@ -23,13 +23,8 @@ Load = Callable[..., ConfigStore]
 def real_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> ToneModel:
     """`Synthesizer.default` as written, with fakes where it would load files."""
     model = ToneModel()
-    model_file, voices_dir = tmp_path / "model.onnx", tmp_path / "voices"
-    model_file.write_bytes(b"not a model")  # the audio cache names the model by its file
-    monkeypatch.setattr("litetts.synthesizer.load_variant", lambda *_, **__: model)
-    monkeypatch.setattr("litetts.synthesizer.VoiceBank.from_path", lambda *_: fake_voices())
-    monkeypatch.setattr("litetts.synthesizer.default_phonemizer", LetterPhonemizer)
-    monkeypatch.setattr("litetts.synthesizer.AssetStore.require_model", lambda _: model_file)
-    monkeypatch.setattr("litetts.synthesizer.AssetStore.require_voices", lambda _: voices_dir)
+    install_fake_parts(monkeypatch, tmp_path)
+    monkeypatch.setattr(litetts.Assembly, "model", lambda self, plan=None: model)
     return model
 
 

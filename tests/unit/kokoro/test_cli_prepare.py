@@ -9,33 +9,15 @@ from tests.fakes import LetterPhonemizer, fake_voices
 from typer.testing import CliRunner
 
 import litetts
-from litetts_adapters.cli import prepare as prepare_module
 from litetts_adapters.cli.app import app
-
-
-class _Manifest:
-    class model:  # noqa: N801 - mirrors Manifest.model
-        sha256 = None
-
-
-class _Store:
-    def __init__(self, model: Path) -> None:
-        self.model = model
-        self.variants_dir = model.parent / "variants"
-        self.manifest = _Manifest()
-
-    def require_model(self) -> Path:
-        return self.model
-
-    def require_voices(self) -> Path:
-        return self.model.parent
 
 
 @pytest.fixture
 def fake_assets(tiny_int8: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(litetts, "AssetStore", lambda: _Store(tiny_int8))
-    monkeypatch.setattr(prepare_module.VoiceBank, "from_path", lambda _: fake_voices())
-    monkeypatch.setattr(prepare_module, "default_phonemizer", LetterPhonemizer)
+    # A model of one's own: its variants are kept beside it.
+    monkeypatch.setenv("LITETTS_MODEL__MODEL_PATH", str(tiny_int8))
+    monkeypatch.setattr(litetts.Assembly, "voices", property(lambda self: fake_voices()))
+    monkeypatch.setattr(litetts.Assembly, "phonemizer", property(lambda self: LetterPhonemizer()))
     return tiny_int8
 
 

@@ -7,6 +7,7 @@ from tests.fakes import LetterPhonemizer, fake_voices
 
 from litetts.kokoro import Vocabulary
 from litetts.kokoro.variants import CALIBRATION_SENTENCES, calibration_feeds
+from litetts.tokenizer import Tokenizer
 
 
 def test_the_corpus_spans_accents_languages_and_genders() -> None:
@@ -21,7 +22,9 @@ def test_feeds_hold_padded_tokens_style_and_speed() -> None:
     sentences = (("hi there.", "en-us", "af_heart"),)
     vocabulary = Vocabulary.default()
 
-    (feed,) = calibration_feeds(LetterPhonemizer(), vocabulary, fake_voices(), sentences)
+    (feed,) = calibration_feeds(
+        Tokenizer(LetterPhonemizer(), vocabulary).encode, fake_voices(), sentences
+    )
 
     expected_tokens = [0, *vocabulary.encode("hi there."), 0]
     assert expected_tokens == feed["tokens"].tolist()[0]
@@ -32,7 +35,7 @@ def test_the_style_row_follows_the_token_count() -> None:
     voices = fake_voices()
     sentences = (("abc", "en-us", "af_heart"),)
 
-    (feed,) = calibration_feeds(LetterPhonemizer(), Vocabulary.default(), voices, sentences)
+    (feed,) = calibration_feeds(Tokenizer(LetterPhonemizer()).encode, voices, sentences)
 
     np.testing.assert_array_equal(voices.style("af_heart", 3).reshape(1, -1), feed["style"])
 
@@ -44,9 +47,7 @@ def test_sentences_with_voices_not_installed_are_skipped() -> None:
         ("three", "en-gb", "bf_emma"),
     )
 
-    feeds = list(
-        calibration_feeds(LetterPhonemizer(), Vocabulary.default(), fake_voices(), sentences)
-    )
+    feeds = list(calibration_feeds(Tokenizer(LetterPhonemizer()).encode, fake_voices(), sentences))
 
     assert 2 == len(feeds)
 

@@ -9,18 +9,20 @@ during calibration cover what real requests produce. Nothing is downloaded.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Final
 
 from litetts.errors import LiteTTSError
-from litetts.g2p.base import Phonemizer
 from litetts.kokoro.model import Feed, make_feed
-from litetts.kokoro.vocabulary import MAX_TOKENS, Vocabulary
+from litetts.kokoro.vocabulary import MAX_TOKENS
 from litetts.kokoro.voices import VoiceBank
 
 __all__ = ["CALIBRATION_SENTENCES", "calibration_feeds"]
 
 logger = logging.getLogger(__name__)
+
+Encode = Callable[[str, str], list[int]]
+"""Text and language -> token ids."""
 
 CALIBRATION_SENTENCES: Final[tuple[tuple[str, str, str], ...]] = (
     # (text, language, voice)
@@ -97,13 +99,19 @@ CALIBRATION_SENTENCES: Final[tuple[tuple[str, str, str], ...]] = (
 
 
 def calibration_feeds(
-    phonemizer: Phonemizer,
-    vocabulary: Vocabulary,
+    encode: Encode,
     voices: VoiceBank,
     sentences: tuple[tuple[str, str, str], ...] = CALIBRATION_SENTENCES,
 ) -> Iterator[Feed]:
     """Model inputs for each calibration sentence, in order (the first one, a
     medium English sentence, is what a prepared variant is checked with).
+
+    Args:
+        encode: text and language -> token ids: the same tokenizer synthesis uses
+            (`litetts.tokenizer.Tokenizer.encode`), so calibration sees what the
+            model will see.
+        voices: the voices named in `sentences`.
+        sentences: (text, language, voice) triples.
 
     A sentence whose language the phonemizer cannot speak (espeak-ng missing) or whose
     voice is not installed is skipped with a debug message, so that calibration
@@ -111,7 +119,7 @@ def calibration_feeds(
     """
     for text, lang, voice in sentences:
         try:
-            tokens = vocabulary.encode(vocabulary.filter(phonemizer.phonemize(text, lang)))
+            tokens = encode(text, lang)
             style = voices.style(voice, len(tokens[:MAX_TOKENS]))
         except LiteTTSError as err:
             logger.debug("calibration sentence skipped (%s, %s): %s", lang, voice, err)

@@ -20,7 +20,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Final, Literal, get_args
+from typing import Final
 
 import numpy as np
 from attrs import frozen
@@ -30,6 +30,7 @@ from litetts.errors import InvalidInputError, LiteTTSError, MissingDependencyErr
 from litetts.files import atomic_path, atomic_write
 from litetts.kokoro.model import Feed
 from litetts.kokoro.variants.similarity import SpectralDistance, spectral_distance
+from litetts.model_options import DEFAULT_VARIANT, VARIANTS, Variant
 
 __all__ = [
     "DEFAULT_VARIANT",
@@ -45,14 +46,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-Variant = Literal["original", "float", "int8-static"]
-VARIANTS: Final[tuple[str, ...]] = get_args(Variant)
-"""``original``: the int8 model as shipped; ``float``: its integer convolutions back
-in float; ``int8-static``: convolutions statically quantized (``QLinearConv``)."""
-
-DEFAULT_VARIANT: Final = "int8-static"
-"""The variant `Synthesizer.default()` loads unless ``model.variant`` says otherwise:
-the fastest one that passed the quality gate (docs/performance.md, Model variants)."""
 
 RECIPE: Final = 1
 """Bumped whenever a rewrite changes its output, so that old cached files are not reused."""

@@ -79,10 +79,10 @@ class Explanation:
         return bool(self.pending_value != self.value)
 
     def __str__(self) -> str:
-        value = shown(self.key, to_json(self.value))
+        value = shown(self.key, self.value)
         text = f"{self.key} = {value!r} from {self.source} ({self.origin})"
         if self.pending:
-            text += f"; {shown(self.key, to_json(self.pending_value))!r} after a restart"
+            text += f"; {shown(self.key, self.pending_value)!r} after a restart"
         return text
 
 
@@ -93,9 +93,10 @@ def is_secret(key: str) -> bool:
     return bool(attribute.metadata.get("secret", False))
 
 
-def shown(key: str, value: JSONValue) -> JSONValue:
-    """`value` as it may be shown: a secret's masked, each item of a list on its own (so
-    that "none set" and "two keys" still read as such)."""
+def shown(key: str, value: object) -> JSONValue:
+    """`value` as JSON-ready data that may be shown: a secret's masked, each item of a
+    list on its own (so that "none set" and "two keys" still read as such)."""
+    value = to_json(value)
     if not is_secret(key) or value in (None, "", [], ()):
         return value
     if isinstance(value, list | tuple):

@@ -23,10 +23,10 @@ from litetts.config import (
     render_markdown,
     schema_fields,
     schema_records,
+    shown,
+    shown_settings,
     unstructure_settings,
 )
-from litetts.config.convert import to_json
-from litetts.config.layers import shown, shown_settings
 
 __all__ = ["config_app"]
 
@@ -65,7 +65,7 @@ def _store(ctx: typer.Context) -> ConfigStore:
 
 def _shown(key: str, value: object) -> str:
     """`value` of `key` for a person to read: JSON, secrets masked."""
-    return json.dumps(shown(key, to_json(value)), default=str, ensure_ascii=False)
+    return json.dumps(shown(key, value), default=str, ensure_ascii=False)
 
 
 @config_app.command()

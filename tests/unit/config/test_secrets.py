@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from tests.unit.config.support import write_json
 
-from litetts.config import ConfigStore
-from litetts.config.layers import MASK, is_secret, shown
+from litetts.config import MASK, ConfigStore, is_secret, shown
 
 KEY = "sk-very-secret-1234"
 

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEXT ?= Hello! This is litetts, speaking with Kokoro on your own computer.
 
-.PHONY: setup assets test-assets browser say test lint typecheck unit bench serve clean-venv \
+.PHONY: setup assets test-assets browser say test lint typecheck unit bench serve clean-venv fuzz \
 	test-latest audit constraints docs docs-serve docs-screenshot strip-notebooks
 
 setup: $(STAMP)
@@ -63,6 +63,14 @@ bench: assets
 
 serve: assets
 	$(BIN)/litetts serve
+
+# Schemathesis against a real `litetts serve` on 127.0.0.1 (loopback only): valid and
+# invalid requests from the served schema; fails on any 5xx, undeclared response or
+# traceback. Bounded by FUZZ_CASES and FUZZ_MINUTES, whichever comes first.
+FUZZ_CASES ?= 5000
+FUZZ_MINUTES ?= 90
+fuzz: assets
+	$(BIN)/python -m tests.fuzz_server --cases $(FUZZ_CASES) --minutes $(FUZZ_MINUTES)
 
 # The suite against the newest versions pyproject.toml allows, in a venv of its own
 # (constraints.txt pins the versions `make test` was last known to pass with).

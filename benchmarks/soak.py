@@ -8,14 +8,30 @@ mean, coefficient of variation and range after warm-up (target: variance < 5%),
 the monitor's leak trend, and the cache statistics when the cache is on.
 
     python benchmarks/soak.py --minutes 5 [--warmup 0.2] [--cache]
+
+With ``--server``, the same against a real ``litetts serve`` on a loopback port:
+``--clients`` (16) streaming clients, each text unique, for ``--minutes``. Printed:
+responses by status (a 503 must carry ``Retry-After``, and is honoured), time to first
+byte p50/p95, and the server's RSS at the end of warm-up, at the middle and at the end,
+with the drift from the first to the last (target: 0 errors but 503s, drift < 5%).
+
+    python benchmarks/soak.py --server --clients 16 --minutes 10
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import os
 import random
+import signal
+import socket
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from collections import Counter
 
 from litetts import Synthesizer
 from litetts.config import CacheSettings, PerformanceSettings, Settings
@@ -40,13 +56,116 @@ def request(rng: random.Random) -> tuple[str, str, float]:
     return text, rng.choice(VOICES), rng.choice((0.8, 1.0, 1.0, 1.2))
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _client(
+    url: str, number: int, deadline: float, statuses: Counter[str], ttfb: list[float]
+) -> None:
+    import httpx
+
+    rng = random.Random(number)
+    sent = 0
+    async with httpx.AsyncClient(base_url=url, timeout=120) as client:
+        while time.monotonic() < deadline:
+            text, voice, speed = request(rng)
+            sent += 1
+            body = {
+                "input": f"Client {number}, request {sent}. {text}",
+                "voice": voice,
+                "speed": speed,
+                "response_format": "pcm",
+            }
+            started = time.monotonic()
+            try:
+                async with client.stream("POST", "/v1/audio/speech", json=body) as response:
+                    first = True
+                    async for _ in response.aiter_bytes():
+                        if first:
+                            ttfb.append(time.monotonic() - started)
+                            first = False
+                    status = str(response.status_code)
+                    if response.status_code == 503:
+                        retry = response.headers.get("retry-after")
+                        status += "+retry-after" if retry else " without retry-after"
+                        await asyncio.sleep(float(retry or 1))
+                    statuses[status] += 1
+            except httpx.HTTPError as err:
+                statuses[type(err).__name__] += 1
+
+
+def soak_server(args: argparse.Namespace) -> int:
+    """The server soak; returns the exit status (1 on an error other than a 503)."""
+    import httpx
+    import psutil
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory(prefix="litetts-soak-") as config_dir:
+        env = {**os.environ, "LITETTS_CONFIG_DIR": config_dir}
+        if not args.cache:
+            env["LITETTS_CACHE__ENABLED"] = "false"
+        command = [sys.executable, "-m", "litetts_adapters.cli", "serve", "--port", str(port)]
+        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+        try:
+            for _ in range(600):
+                try:
+                    if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.5)
+            process = psutil.Process(server.pid)
+            total_s = args.minutes * 60
+            marks = {"start": args.warmup * total_s, "middle": total_s / 2, "end": total_s}
+            rss: dict[str, float] = {}
+            statuses: Counter[str] = Counter()
+            ttfb: list[float] = []
+
+            async def run() -> None:
+                began = time.monotonic()
+                deadline = began + total_s
+                clients = [
+                    asyncio.create_task(_client(url, n, deadline, statuses, ttfb))
+                    for n in range(args.clients)
+                ]
+                for name, at in marks.items():
+                    await asyncio.sleep(max(0.0, began + at - time.monotonic() - 1))
+                    rss[name] = process.memory_info().rss / MIB
+                await asyncio.gather(*clients)
+
+            asyncio.run(run())
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(30)
+    ttfb.sort()
+    drift = (rss["end"] - rss["start"]) / rss["start"]
+    print(f"{args.minutes:g} min, {args.clients} streaming clients, {statuses.total()} responses")
+    print("by status: " + ", ".join(f"{k}: {n}" for k, n in sorted(statuses.items())))
+    if ttfb:
+        p50, p95 = ttfb[len(ttfb) // 2], ttfb[min(len(ttfb) - 1, int(len(ttfb) * 0.95))]
+        print(f"time to first byte: p50 {p50:.2f} s, p95 {p95:.2f} s")
+    print(
+        f"server RSS: start (after {args.warmup:.0%} warm-up) {rss['start']:.0f} MiB, "
+        f"middle {rss['middle']:.0f}, end {rss['end']:.0f}; drift {drift:+.1%}"
+    )
+    errors = [k for k in statuses if k not in ("200", "503+retry-after")]
+    return 1 if errors else 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--warmup", type=float, default=0.2, help="share of the run left out")
     parser.add_argument("--cache", action="store_true", help="keep the audio cache on")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--server", action="store_true", help="soak a real litetts serve")
+    parser.add_argument("--clients", type=int, default=16, help="with --server")
     args = parser.parse_args()
+    if args.server:
+        raise SystemExit(soak_server(args))
 
     settings = Settings(cache=CacheSettings(enabled=args.cache), performance=PerformanceSettings())
     tts = Synthesizer.default(settings=settings)

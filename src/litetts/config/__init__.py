@@ -12,11 +12,12 @@ from litetts.config.backups import Backup, BackupManager
 from litetts.config.convert import structure_settings, unstructure_settings
 from litetts.config.fields import FieldInfo, schema_fields
 from litetts.config.issues import Issue, ValidationResult
-from litetts.config.layers import LAYERS, Explanation
+from litetts.config.layers import LAYERS, MASK, Explanation, is_secret, shown, shown_settings
 from litetts.config.reference import render_markdown, schema_records
 from litetts.config.schema import (
     LEGACY_KEYS,
     RESTART,
+    SECRET,
     CacheSettings,
     DashboardSettings,
     LoggingSettings,
@@ -34,7 +35,9 @@ from litetts.errors import ConfigError
 __all__ = [
     "LAYERS",
     "LEGACY_KEYS",
+    "MASK",
     "RESTART",
+    "SECRET",
     "Backup",
     "BackupManager",
     "CacheSettings",
@@ -55,9 +58,12 @@ __all__ = [
     "ValidationResult",
     "ValidationSettings",
     "default_config_dir",
+    "is_secret",
     "render_markdown",
     "schema_fields",
     "schema_records",
+    "shown",
+    "shown_settings",
     "structure_settings",
     "unstructure_settings",
 ]

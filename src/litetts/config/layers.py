@@ -3,19 +3,38 @@
 Lowest first: built-in defaults < settings.json < override.json < ``LITETTS_*``
 environment variables < explicit values. Each layer holds checked, typed values by
 dotted key; a key missing from a layer falls through to the one below.
+
+A key marked ``metadata=SECRET`` in the schema (``server.api_keys``) keeps its real value
+here, for the code that needs it; whatever shows a value to a person goes through
+`shown` (or `shown_settings`), which masks it as ``***``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Final
 
+import attrs
 from attrs import field, frozen
 
-from litetts.config.convert import to_json
+from litetts.config.convert import JSONValue, to_json
 from litetts.config.fields import FieldInfo, schema_fields
 
-__all__ = ["LAYERS", "Explanation", "Layer", "explain", "merge"]
+__all__ = [
+    "LAYERS",
+    "MASK",
+    "Explanation",
+    "Layer",
+    "explain",
+    "is_secret",
+    "merge",
+    "shown",
+    "shown_settings",
+]
+
+MASK: Final = "***"
+"""What a secret value is shown as."""
 
 LAYERS = ("default", "settings", "override", "environment", "explicit")
 """The layers, lowest first."""
@@ -60,10 +79,37 @@ class Explanation:
         return bool(self.pending_value != self.value)
 
     def __str__(self) -> str:
-        text = f"{self.key} = {to_json(self.value)!r} from {self.source} ({self.origin})"
+        value = shown(self.key, self.value)
+        text = f"{self.key} = {value!r} from {self.source} ({self.origin})"
         if self.pending:
-            text += f"; {to_json(self.pending_value)!r} after a restart"
+            text += f"; {shown(self.key, self.pending_value)!r} after a restart"
         return text
+
+
+def is_secret(key: str) -> bool:
+    """The schema marks `key` (a current dotted key) ``SECRET``: never show its value."""
+    info = schema_fields()[key]
+    attribute = attrs.fields_dict(info.section_type)[info.name]
+    return bool(attribute.metadata.get("secret", False))
+
+
+def shown(key: str, value: object) -> JSONValue:
+    """`value` as JSON-ready data that may be shown: a secret's masked, each item of a
+    list on its own (so that "none set" and "two keys" still read as such)."""
+    value = to_json(value)
+    if not is_secret(key) or value in (None, "", [], ()):
+        return value
+    if isinstance(value, list | tuple):
+        return [MASK for _ in value]
+    return MASK
+
+
+def shown_settings(data: Mapping[str, Mapping[str, JSONValue]]) -> dict[str, dict[str, JSONValue]]:
+    """Nested settings data (``unstructure_settings``) with every secret masked."""
+    return {
+        section: {name: shown(f"{section}.{name}", value) for name, value in values.items()}
+        for section, values in data.items()
+    }
 
 
 def merge(layers: Mapping[str, Layer]) -> dict[str, object]:

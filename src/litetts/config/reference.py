@@ -10,6 +10,7 @@ import json
 
 from litetts.config.convert import to_json
 from litetts.config.fields import FieldInfo, schema_fields, sections
+from litetts.config.layers import is_secret
 
 __all__ = ["render_markdown", "schema_records"]
 
@@ -93,6 +94,8 @@ def _cell(value: object) -> str:
 def _row(info: FieldInfo) -> str:
     restart = "restart" if info.restart else ""
     description = info.description.replace("|", "\\|")
+    if is_secret(info.key):
+        description += " Secret: `litetts config show` prints it as `***`."
     return (
         f"| `{info.key}` | {info.type_name} | {_cell(info.default)} | "
         f"{info.constraints.describe()} | {restart} | {description} |"
@@ -127,6 +130,7 @@ def schema_records() -> list[dict[str, object]]:
             "default": to_json(info.default),
             "allowed": info.constraints.describe(),
             "restart": info.restart,
+            "secret": is_secret(info.key),
             "env": info.env_var,
             "description": info.description,
         }

@@ -9,6 +9,8 @@ Conventions that the rest of `litetts.config` reads (keep them when adding a fie
   ``litetts config schema`` are generated from it);
 - constraints are attrs validators (``ge``, ``le``, ``gt``, ``in_``, ``min_len``);
 - ``metadata=RESTART`` marks a key that takes effect only when the process restarts;
+- ``metadata=SECRET`` marks a key whose value is never shown (``config show``, logs,
+  backups listings print ``***``);
 - a renamed key keeps its old name in `LEGACY_KEYS`, so older files still load.
 """
 
@@ -23,6 +25,7 @@ from litetts.model_options import DEFAULT_VARIANT, MAX_SPEED, MAX_TOKENS, MIN_SP
 __all__ = [
     "LEGACY_KEYS",
     "RESTART",
+    "SECRET",
     "CacheSettings",
     "DashboardSettings",
     "LoggingSettings",
@@ -36,6 +39,9 @@ __all__ = [
 
 RESTART = {"restart": True}
 """Field metadata for a key that takes effect only when the process restarts."""
+
+SECRET = {"secret": True}
+"""Field metadata for a key whose value is masked wherever settings are shown."""
 
 LEGACY_KEYS: dict[str, str] = {
     "model.onnx_path": "model.model_path",
@@ -253,8 +259,13 @@ class ServerSettings:
     max_body_bytes: int = field(default=1024 * 1024, validator=_positive_int)
     """Largest request body accepted, in bytes."""
 
-    api_keys: tuple[str, ...] = field(default=(), converter=_strings)
+    api_keys: tuple[str, ...] = field(default=(), converter=_strings, metadata=SECRET)
     """Bearer tokens accepted; empty means no authentication."""
+
+    protect_metrics: bool = True
+    """With ``api_keys`` set, ``/metrics``, the dashboard's data (``/dashboard/metrics``,
+    ``/dashboard/ws``), ``/openapi.json`` and ``/docs`` need a key too; false leaves them
+    open (``/health`` and the dashboard page itself are always open)."""
 
     cors_origins: tuple[str, ...] = field(default=(), converter=_strings)
     """Origins allowed by CORS; empty means none."""

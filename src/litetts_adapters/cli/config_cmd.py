@@ -1,4 +1,8 @@
-"""``litetts config show | validate | set | backups | restore | schema``."""
+"""``litetts config show | validate | set | backups | restore | schema``.
+
+Values are printed through `litetts.config.layers.shown`: a key the schema marks secret
+(``server.api_keys``) appears as ``***``, whichever layer set it.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ from litetts.config import (
     render_markdown,
     schema_fields,
     schema_records,
+    shown,
+    shown_settings,
     unstructure_settings,
 )
 
@@ -57,8 +63,9 @@ def _store(ctx: typer.Context) -> ConfigStore:
     return ConfigStore.load(_directory(ctx))
 
 
-def _shown(value: object) -> str:
-    return json.dumps(value, default=str, ensure_ascii=False)  # paths as strings
+def _shown(key: str, value: object) -> str:
+    """`value` of `key` for a person to read: JSON, secrets masked."""
+    return json.dumps(shown(key, value), default=str, ensure_ascii=False)
 
 
 @config_app.command()
@@ -71,16 +78,16 @@ def show(
     """Print the settings in effect (JSON), or with --explain a table of their sources."""
     store = _store(ctx)
     if not explain:
-        typer.echo(json.dumps(unstructure_settings(store.config), indent=2))
+        typer.echo(json.dumps(shown_settings(unstructure_settings(store.config)), indent=2))
         return
     table = Table(title=f"settings ({store.config_dir})", title_justify="left")
     for column in ("key", "value", "layer", "from"):
         table.add_column(column, overflow="fold")
     for key in schema_fields():
         why = store.explain(key)
-        value = _shown(why.value)
+        value = _shown(key, why.value)
         if why.pending:
-            value += f" ({_shown(why.pending_value)} after a restart)"
+            value += f" ({_shown(key, why.pending_value)} after a restart)"
         source = why.source if why.source != "default" else "[dim]default[/]"
         table.add_row(key, value, source, "" if why.source == "default" else why.origin)
     Console(width=max(Console().width, 120)).print(table)
@@ -136,9 +143,9 @@ def set_value(
     change = store.set(key, value, persist=True)
     why = store.explain(key)
     target = store.config_dir / "override.json"
-    typer.echo(f"{why.key} = {_shown(why.pending_value)} written to {target}")
+    typer.echo(f"{why.key} = {_shown(why.key, why.pending_value)} written to {target}")
     if why.source != "override":
-        typer.echo(f"note: {why.origin} still sets it to {_shown(why.value)}", err=True)
+        typer.echo(f"note: {why.origin} still sets it to {_shown(why.key, why.value)}", err=True)
     elif why.restart:
         typer.echo("note: takes effect when the server or process restarts", err=True)
     if not change.changed and not change.pending_restart and why.source == "override":

@@ -3,11 +3,44 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, Final
 
 import typer
 
-__all__ = ["serve"]
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+__all__ = ["GRACE_S", "run_server", "serve"]
+
+GRACE_S: Final = 5.0
+"""Seconds a stopping server waits for open connections before closing them anyway."""
+
+
+def run_server(app: FastAPI, host: str, port: int) -> None:
+    """Serve `app` with uvicorn until SIGINT or SIGTERM.
+
+    A stop first cancels the speech in flight (`litetts_adapters.fastapi.stop_work`):
+    uvicorn would otherwise wait for every running synthesis to finish before exiting.
+    """
+    import uvicorn
+
+    from litetts_adapters.fastapi import stop_work
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            stop_work(app)
+            super().handle_exit(sig, frame)
+
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        lifespan="on",
+        timeout_graceful_shutdown=int(GRACE_S),
+    )
+    Server(config).run()
 
 
 def serve(
@@ -42,8 +75,6 @@ def serve(
     ] = None,
 ) -> None:
     """Serve POST /v1/audio/speech (OpenAI-compatible) and the dashboard at /dashboard."""
-    import uvicorn
-
     import litetts
     from litetts_adapters.fastapi import create_app
 
@@ -68,6 +99,6 @@ def serve(
         err=True,
     )
     try:
-        uvicorn.run(app, host=server.host, port=server.port, log_level="info", lifespan="on")
+        run_server(app, server.host, server.port)
     finally:
         store.close()

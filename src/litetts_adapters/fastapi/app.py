@@ -16,7 +16,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse
 
 from litetts import Assembly, Synthesizer
@@ -24,17 +24,17 @@ from litetts.config import ConfigStore, Settings
 from litetts.errors import LiteTTSError
 from litetts.health import Capability, DependencyHealth
 from litetts.performance import MemoryMonitor, MetricsRecorder
-from litetts_adapters.fastapi import dashboard, info, speech
+from litetts_adapters.fastapi import dashboard, info, schema, speech
 from litetts_adapters.fastapi.errors import ApiError, error_response
 from litetts_adapters.fastapi.middleware import DynamicCORS, RequestContext, request_id
 from litetts_adapters.fastapi.prometheus import metrics_registry
 from litetts_adapters.fastapi.realtime import ProcessStats, RealtimeMetrics
 from litetts_adapters.fastapi.sources import ConfigSource, FixedConfig
-from litetts_adapters.fastapi.state import HealthCheck, ServerState
+from litetts_adapters.fastapi.state import HealthCheck, ServerState, settings_of
 from litetts_adapters.fastapi.websockets import WebSocketManager
 from litetts_adapters.fastapi.workers import WorkerPool
 
-__all__ = ["Loader", "create_app"]
+__all__ = ["Loader", "create_app", "stop_work"]
 
 logger = logging.getLogger(__name__)
 
@@ -112,16 +112,31 @@ def create_app(
         title="litetts",
         summary="OpenAI-compatible text-to-speech with Kokoro-82M",
         lifespan=_lifespan(state, synthesizer, loader),
+        # Served by `schema.router` instead, behind the key when server.protect_metrics.
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.litetts = state
     app.include_router(speech.router)
     app.include_router(info.router)
     app.include_router(dashboard.router)
+    app.include_router(schema.router)
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(HTTPException, _http_error)
-    app.add_middleware(DynamicCORS, origins=lambda: source.config.server.cors_origins)
+    app.add_middleware(
+        DynamicCORS, origins=lambda scope: settings_of(HTTPConnection(scope)).server.cors_origins
+    )
     app.add_middleware(RequestContext)
     return app
+
+
+def stop_work(app: FastAPI) -> int:
+    """Refuse new speech (503) and cancel every request in flight, each after the chunk
+    its worker is on; returns how many were cancelled. Call it when a stop is asked for
+    (SIGTERM), before the server waits for open connections. Safe from any thread."""
+    state: ServerState = app.state.litetts
+    return state.stop_work()
 
 
 async def _api_error(request: Request, exc: Exception) -> JSONResponse:

@@ -8,10 +8,11 @@ from typing import Any
 
 from fastapi import APIRouter
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from litetts.health import INFORMATIONAL
 from litetts.kokoro import OPENAI_VOICES, VoiceBank, catalogue
+from litetts_adapters.fastapi.openapi import error_responses, health_responses, metrics_responses
 from litetts_adapters.fastapi.prometheus import CONTENT_TYPE, render
 from litetts_adapters.fastapi.requests import MODELS
 from litetts_adapters.fastapi.state import server_state
@@ -24,7 +25,7 @@ RECHECK_S = 30.0
 """Least seconds between two capability checks made by ``/health``."""
 
 
-@router.get("/v1/models")
+@router.get("/v1/models", responses=error_responses(401))
 async def list_models(request: Request) -> dict[str, Any]:
     """The model names the speech endpoint accepts (all speak with Kokoro-82M)."""
     server_state(request).authorize(request)
@@ -55,7 +56,7 @@ def voice_list(bank: VoiceBank) -> list[dict[str, Any]]:
     return voices
 
 
-@router.get("/v1/audio/voices")
+@router.get("/v1/audio/voices", responses=error_responses(401, 503))
 async def list_voices(request: Request) -> dict[str, Any]:
     """Kokoro voice ids, with the OpenAI names that map to them."""
     state = server_state(request)
@@ -67,7 +68,7 @@ async def list_voices(request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/health")
+@router.get("/health", responses=health_responses())
 async def health(request: Request) -> JSONResponse:
     """Readiness: 200 once the model is loaded (``degraded`` when a capability is
     missing or degraded), 503 while loading or after a failed load."""
@@ -106,7 +107,9 @@ async def health(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=200 if state.synthesizer is not None else 503)
 
 
-@router.get("/metrics")
+@router.get("/metrics", response_class=PlainTextResponse, responses=metrics_responses())
 async def metrics(request: Request) -> Response:
     """Prometheus text format."""
-    return Response(render(server_state(request).registry), media_type=CONTENT_TYPE)
+    state = server_state(request)
+    state.authorize(request, monitoring=True)
+    return Response(render(state.registry), media_type=CONTENT_TYPE)

@@ -79,9 +79,10 @@ class RequestContext:
 
 
 class DynamicCORS:
-    """CORS with the origins `origins()` returns at each request (none: no CORS headers)."""
+    """CORS with the origins `origins(scope)` returns for each request (none: no CORS
+    headers)."""
 
-    def __init__(self, app: ASGIApp, origins: Callable[[], tuple[str, ...]]) -> None:
+    def __init__(self, app: ASGIApp, origins: Callable[[Scope], tuple[str, ...]]) -> None:
         self.app = app
         self._origins = origins
         self._cached: tuple[tuple[str, ...], ASGIApp] | None = None
@@ -99,6 +100,6 @@ class DynamicCORS:
         return self._cached[1]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        origins = self._origins() if scope["type"] == "http" else ()
+        origins = self._origins(scope) if scope["type"] == "http" else ()
         app = self._for(origins) if origins else self.app
         await app(scope, receive, send)

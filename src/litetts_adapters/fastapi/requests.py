@@ -3,12 +3,17 @@
 Every check names the field at fault in OpenAI's error shape, before any synthesis or
 queueing: the content type, the body size (counted as it arrives, so a chunked body
 cannot slip past), the JSON itself, then each field.
+
+A malformed body is a 400 too, whatever is wrong with it: bytes that are not UTF-8,
+nesting too deep for the parser, a number too long to be an integer, a string holding a
+lone surrogate. Where the fault sits inside a top-level field, ``param`` names it.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Final
 
 from attrs import frozen
@@ -20,10 +25,23 @@ from litetts.kokoro import MAX_SPEED, MIN_SPEED, VoiceBank
 from litetts_adapters.fastapi.encoders import STREAM_FORMATS
 from litetts_adapters.fastapi.errors import ApiError, from_library_error
 
-__all__ = ["MODELS", "SpeechRequest", "parse_speech", "read_json"]
+__all__ = ["MAX_INT_DIGITS", "MODELS", "SpeechRequest", "parse_json", "parse_speech", "read_json"]
 
 MODELS: Final = ("kokoro", "tts-1", "tts-1-hd")
 """Model names accepted; all speak with the one loaded Kokoro model."""
+
+MAX_INT_DIGITS: Final = 64
+"""A JSON integer longer than this is read as a float (infinite when huge), which every
+numeric field rejects by name, instead of Python's 4,300-digit `ValueError`."""
+
+_DEPTH_LIMIT: Final = 256
+"""Nesting depth at which a body that broke the parser is reported as too deep."""
+
+_SCAN_TOKENS: Final = 100_000
+"""Tokens read at most to name the field at fault; past them ``param`` stays null, so a
+huge malformed body costs milliseconds on the event loop, not a second."""
+
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}\[\]:,]')
 
 
 @frozen
@@ -62,9 +80,78 @@ async def read_json(request: Request, max_bytes: int) -> object:
         body += part
         if len(body) > max_bytes:
             raise too_large
+    return parse_json(bytes(body))
+
+
+def _number(digits: str) -> int | float:
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else float(digits)
+
+
+def _field_at(text: str, end: int | None = None, depth_limit: int | None = None) -> str | None:
+    """The top-level key whose value holds position `end` of `text` (or where the nesting
+    first exceeds `depth_limit`); None outside any field."""
+    depth = 0
+    key: str | None = None
+    last: str | None = None
+    matches = _TOKENS.finditer(text, 0, len(text) if end is None else end)
+    for count, match in enumerate(matches):
+        if count >= _SCAN_TOKENS:
+            return None
+        token = match.group()
+        if token in ("{", "["):
+            depth += 1
+            if depth_limit is not None and depth > depth_limit:
+                break
+        elif token in ("}", "]"):
+            depth -= 1
+        elif token == ",":
+            key = None if depth == 1 else key
+        elif token == ":":
+            key = last if depth == 1 else key
+        else:
+            last = token
+    if key is None:
+        return None
     try:
-        return json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        name = json.loads(key)
+    except ValueError:
+        return None
+    return name if isinstance(name, str) else None
+
+
+def parse_json(body: bytes) -> object:
+    """`body` as JSON.
+
+    Raises:
+        ApiError: 400 ``invalid_json`` for any malformed body, naming the top-level field
+            at fault where there is one.
+    """
+    try:
+        return json.loads(body, parse_int=_number)
+    except UnicodeDecodeError as err:
+        before = body[: err.start].decode("utf-8", "replace")
+        raise ApiError(
+            400,
+            f"request body is not valid UTF-8 (byte {err.start}); send UTF-8 JSON",
+            param=_field_at(before),
+            code="invalid_json",
+        ) from err
+    except json.JSONDecodeError as err:
+        raise ApiError(
+            400,
+            f"request body is not valid JSON: {err.msg} at character {err.pos}",
+            param=_field_at(err.doc, err.pos),
+            code="invalid_json",
+        ) from err
+    except RecursionError as err:
+        text = body.decode("utf-8", "replace")
+        raise ApiError(
+            400,
+            "request body is nested too deeply; a speech request is one flat JSON object",
+            param=_field_at(text, depth_limit=_DEPTH_LIMIT),
+            code="invalid_json",
+        ) from err
+    except ValueError as err:  # anything else the decoder refuses
         raise ApiError(400, f"request body is not valid JSON: {err}", code="invalid_json") from err
 
 
@@ -77,6 +164,18 @@ def _string(body: dict[str, object], name: str, default: str | None) -> str | No
             param=name,
             code="invalid_type",
         )
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as err:
+            bad = value[err.start]
+            raise ApiError(
+                400,
+                f"'{name}' holds a lone surrogate ({bad!r}) at character {err.start};"
+                " send valid Unicode",
+                param=name,
+                code="invalid_value",
+            ) from err
     return value
 
 
@@ -110,12 +209,14 @@ def parse_speech(body: object, settings: Settings, voices: VoiceBank) -> SpeechR
             param="input",
             code="input_too_long",
         )
-    voice = _string(body, "voice", settings.synthesis.voice) or settings.synthesis.voice
+    voice = _string(body, "voice", settings.synthesis.voice)
+    if not voice:
+        raise ApiError(400, "'voice' must not be empty", param="voice", code="invalid_value")
     try:
         voices.resolve(voice)
     except InvalidInputError as err:
         raise from_library_error(err) from err
-    fmt = _string(body, "response_format", "mp3") or "mp3"
+    fmt = _string(body, "response_format", "mp3")
     if fmt not in STREAM_FORMATS:
         raise ApiError(
             400,

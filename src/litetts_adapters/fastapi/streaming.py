@@ -6,13 +6,16 @@ the event loop sends it the moment it is ready; a client that goes away stops sy
     loop:    Channel.get -> send              watch receive() -> http.disconnect -> cancel
 
 After a cancel the worker closes the generator as soon as the chunk in progress is done,
-which ends the model's work (the Synthesizer's cleanup sits in ``finally``).
+which ends the model's work (the Synthesizer's cleanup sits in ``finally``). A cancel also
+wakes the loop side: `Channel.get` then answers `StreamCancelledError` instead of waiting for
+a worker that has stopped (the server is shutting down).
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Generator, Mapping
@@ -25,7 +28,7 @@ from starlette.types import Receive, Scope, Send
 from litetts.audio import Audio
 from litetts_adapters.fastapi.encoders import StreamEncoder
 
-__all__ = ["END", "AudioStreamResponse", "Channel", "pump"]
+__all__ = ["END", "AudioStreamResponse", "Channel", "StreamCancelledError", "pump"]
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +39,10 @@ Item = bytes | BaseException
 _POLL_SECONDS: Final = 0.05
 
 
+class StreamCancelledError(Exception):
+    """What `Channel.get` answers once the stream was cancelled and nothing is left."""
+
+
 class Channel:
     """Carries a stream's items from one worker thread to the event loop, bounded."""
 
@@ -43,14 +50,19 @@ class Channel:
         self._loop = loop
         self._queue: asyncio.Queue[Item] = asyncio.Queue(maxsize)
         self._cancelled = threading.Event()
+        self._woken = asyncio.Event()
 
     @property
     def cancelled(self) -> bool:
         return self._cancelled.is_set()
 
     def cancel(self) -> None:
-        """Tell the worker to stop; safe from any thread, any number of times."""
+        """Tell the worker to stop and wake `get`; safe from any thread, any number of times."""
+        if self._cancelled.is_set():
+            return
         self._cancelled.set()
+        with contextlib.suppress(RuntimeError):  # a closed loop: nobody waits in get()
+            self._loop.call_soon_threadsafe(self._woken.set)
 
     def put(self, item: Item) -> bool:
         """Hand `item` to the loop, waiting while the queue is full; False once cancelled."""
@@ -76,7 +88,22 @@ class Channel:
         return False
 
     async def get(self) -> Item:
-        return await self._queue.get()
+        """The next item; `StreamCancelledError` once cancelled with nothing left."""
+        if not self._queue.empty():
+            return self._queue.get_nowait()
+        if self.cancelled:
+            return StreamCancelledError()
+        getter = asyncio.ensure_future(self._queue.get())
+        woken = asyncio.ensure_future(self._woken.wait())
+        try:
+            await asyncio.wait({getter, woken}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            woken.cancel()
+            if not getter.done():
+                getter.cancel()
+        return (
+            getter.result() if getter.done() and not getter.cancelled() else StreamCancelledError()
+        )
 
 
 def pump(
@@ -163,6 +190,9 @@ class AudioStreamResponse(Response):
         )
         item: Item = self._first
         while item != END:
+            if isinstance(item, StreamCancelledError):
+                logger.debug("stream cancelled (its client left or the server is stopping)")
+                break
             if isinstance(item, BaseException):
                 self._on_error(item)
                 break

@@ -70,8 +70,9 @@ class WebSocketManager:
         return value() if callable(value) else value
 
     async def connect(self, websocket: WebSocket) -> Client:
-        """Accept `websocket` and start its sender."""
-        await websocket.accept()
+        """Accept `websocket` (unless already accepted) and start its sender."""
+        if websocket.application_state == WebSocketState.CONNECTING:
+            await websocket.accept()
         size = int(self._setting(self._queue_size))
         client = Client(websocket, size)
         client.sender = asyncio.create_task(self._send_loop(client))

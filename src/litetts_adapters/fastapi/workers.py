@@ -4,19 +4,58 @@
 Synthesis runs on these threads, never on the event loop. A `Ticket` is one admitted
 request; it is released when the request's work ends, so a stream occupies its worker
 until it finishes or its client goes away.
+
+The threads are daemons: at exit the interpreter does not wait for a model call in
+progress (a `ThreadPoolExecutor` would join it, holding a stopping server for as long as
+the chunk takes). Work is stopped by cancelling requests, not by joining threads.
 """
 
 from __future__ import annotations
 
 import asyncio
+import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import TypeVar
 
-__all__ = ["Ticket", "WorkerPool"]
+__all__ = ["DaemonThreads", "Ticket", "WorkerPool"]
 
 T = TypeVar("T")
+_Job = tuple[Callable[[], object], "Future[object]"] | None
+
+
+class DaemonThreads:
+    """A fixed set of daemon threads running submitted functions in order."""
+
+    def __init__(self, workers: int, name: str) -> None:
+        self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"{name}-{n}", daemon=True)
+            for n in range(workers)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, fn: Callable[[], T]) -> Future[T]:
+        future: Future[T] = Future()
+        self._jobs.put((fn, future))  # type: ignore[arg-type]  # Future is invariant
+        return future
+
+    def shutdown(self) -> None:
+        """Stop each thread once the jobs queued before this call are done; no waiting."""
+        for _ in self._threads:
+            self._jobs.put(None)
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            fn, future = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn())
+            except BaseException as err:
+                future.set_exception(err)
 
 
 class Ticket:
@@ -46,7 +85,7 @@ class WorkerPool:
         if workers < 1:
             raise ValueError(f"workers must be >= 1, got {workers}")
         self.workers = workers
-        self._executor: ThreadPoolExecutor | None = None
+        self._executor: DaemonThreads | None = None
         self._lock = threading.Lock()
         self._admitted = 0
         self._running = 0
@@ -87,12 +126,10 @@ class WorkerPool:
 
         return run
 
-    def _threads(self) -> ThreadPoolExecutor:
+    def _threads(self) -> DaemonThreads:
         with self._lock:
             if self._executor is None:  # threads start with the first job, not at creation
-                self._executor = ThreadPoolExecutor(
-                    max_workers=self.workers, thread_name_prefix="litetts-synth"
-                )
+                self._executor = DaemonThreads(self.workers, "litetts-synth")
             return self._executor
 
     def submit(self, fn: Callable[[], T]) -> asyncio.Future[T]:
@@ -108,4 +145,4 @@ class WorkerPool:
         with self._lock:
             executor, self._executor = self._executor, None
         if executor is not None:
-            executor.shutdown(wait=False)
+            executor.shutdown()

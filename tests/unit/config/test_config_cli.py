@@ -160,3 +160,42 @@ def test_schema_json_is_a_list_of_records() -> None:
     records = json.loads(run("config", "schema", "--json").stdout)
 
     assert "server.port" in [record["key"] for record in records]
+
+
+KEY = "sk-very-secret-1234"
+
+
+def write_keys(config_dir: Path) -> None:
+    write_json(config_dir / "settings.json", {"server": {"api_keys": [KEY, "other-key"]}})
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("config", "show"),
+        ("config", "show", "--explain"),
+        ("config", "backups"),
+        ("config", "set", "server.api_keys", f"{KEY}, third-key"),
+    ],
+)
+def test_no_command_prints_a_key(config_dir: Path, args: tuple[str, ...]) -> None:
+    write_keys(config_dir)
+    run("config", "set", "server.port", "9001")  # makes a backup to list
+
+    result = run(*args)
+
+    assert 0 == result.exit_code, result.output
+    assert KEY not in result.output
+    assert "other-key" not in result.output
+
+
+def test_keys_from_the_environment_are_masked_too(config_dir: Path) -> None:
+    write_keys(config_dir)
+    env = {"LITETTS_SERVER__API_KEYS": "env-key-5678"}
+
+    shown_json = run("config", "show", env=env)
+    explained = run("config", "show", "--explain", env=env)
+
+    assert "env-key-5678" not in shown_json.output + explained.output
+    assert "***" in shown_json.output
+    assert "LITETTS_SERVER__API_KEYS" in explained.output

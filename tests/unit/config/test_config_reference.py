@@ -27,4 +27,13 @@ def test_the_json_records_cover_every_key() -> None:
     records = schema_records()
 
     assert list(schema_fields()) == [record["key"] for record in records]
-    assert {"key", "type", "default", "allowed", "restart", "env", "description"} == set(records[0])
+    assert {
+        "key",
+        "type",
+        "default",
+        "allowed",
+        "restart",
+        "secret",
+        "env",
+        "description",
+    } == set(records[0])

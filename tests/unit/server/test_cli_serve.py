@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from typer.testing import CliRunner
 
 from litetts_adapters.cli import app
+from litetts_adapters.cli import serve as serve_module
 
 
 def test_serve_reads_the_settings_files_and_flags_win(
@@ -23,7 +23,11 @@ def test_serve_reads_the_settings_files_and_flags_win(
         encoding="utf-8",
     )
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    monkeypatch.setattr(
+        serve_module,
+        "run_server",
+        lambda app, host, port: calls.append({"app": app, "host": host, "port": port}),
+    )
 
     result = CliRunner().invoke(app, ["serve", "--worker-threads", "1"])
 
@@ -37,10 +41,10 @@ def test_serve_reads_the_settings_files_and_flags_win(
 def test_serve_runs_uvicorn_with_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[dict[str, Any]] = []
 
-    def fake_run(app: object, **kwargs: Any) -> None:
-        calls.append({"app": app, **kwargs})
+    def fake_run(app: object, host: str, port: int) -> None:
+        calls.append({"app": app, "host": host, "port": port})
 
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(serve_module, "run_server", fake_run)
 
     result = CliRunner().invoke(app, ["serve", "--port", "9123", "--workers-threads", "3"])
 

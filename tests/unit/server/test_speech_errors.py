@@ -26,6 +26,8 @@ def error_of(response: object) -> dict[str, object]:
         ({"input": None}, "input"),
         ({"input": 42}, "input"),
         ({"voice": "af_bela"}, "voice"),
+        ({"voice": ""}, "voice"),
+        ({"response_format": ""}, "response_format"),
         ({"voice": "af_heart+nobody"}, "voice"),
         ({"response_format": "ogg"}, "response_format"),
         ({"speed": 0.1}, "speed"),

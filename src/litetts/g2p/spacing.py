@@ -1,0 +1,33 @@
+"""Joining words and punctuation into one phoneme string, spaced as misaki spaces it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+__all__ = ["join_pieces"]
+
+_STOPS: Final = frozenset(";:,.!?)”…")
+_OPENERS: Final = frozenset("(“")
+
+
+def join_pieces(pieces: Iterable[str]) -> str:
+    """Words separated by one space; a closing mark hugs the word before it and is
+    followed by a space, an opening mark hugs the word after it; a blank piece is a
+    word break.
+
+    >>> join_pieces(["ni↓", ",", "ʂɨ↘", "“", "a", "”", "."])
+    'ni↓, ʂɨ↘ “a”.'
+    """
+    text = ""
+    for piece in pieces:
+        if not piece.strip():
+            text = text.rstrip() + " " if text else ""
+        elif piece in _STOPS:
+            text = text.rstrip() + piece + " "
+        elif piece in _OPENERS:
+            text = (text.rstrip() + " " if text else "") + piece
+        else:
+            glued = not text or text.endswith((" ", *_OPENERS))
+            text += piece if glued else " " + piece
+    return " ".join(text.split())

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
 
 from litetts.errors import MissingDependencyError
-from litetts.g2p.spacing import join_pieces
+from litetts.g2p.spacing import join_pieces, kokoro_mark
 from litetts.text.japanese import normalize_japanese
 
 __all__ = ["JapanesePhonemizer", "kana_to_ipa", "openjtalk_frontend"]
@@ -63,32 +63,6 @@ _DIGRAPHS: Final = _table(
 """Two kana (a small ゃ, ぃ... after a full one) -> IPA, as in misaki's cutlet table."""
 
 _SMALL: Final = frozenset("ゃゅょぁぃぅぇぉ")
-_PUNCTUATION: Final = {
-    "。": ".",
-    "．": ".",
-    "、": ",",
-    "，": ",",
-    "？": "?",
-    "！": "!",
-    "：": ":",
-    "；": ";",
-    "「": "“",
-    "」": "”",
-    "『": "“",
-    "』": "”",
-    "《": "“",
-    "》": "”",
-    "【": "“",
-    "】": "”",
-    "（": "(",
-    "）": ")",
-    "〜": "—",
-    "～": "—",
-    "…": "…",
-    "‥": "…",
-    "・": " ",
-}
-_KEPT: Final = frozenset(';:,.!?—…"()“”')
 
 
 def _hiragana(katakana: str) -> str:
@@ -222,8 +196,7 @@ def _pieces(words: Iterable[Mapping[str, object]]) -> list[str]:
         pron = str(word.get("pron", "")).replace("’", "")
         is_numeral = word.get("pos_group1") == "数"
         if word.get("pos") == "記号" or not pron.strip("*"):
-            marks = [_PUNCTUATION.get(c, c) for c in surface]
-            pieces.extend(m if m in _KEPT else " " for m in marks if m in _KEPT or m.isspace())
+            pieces.extend(filter(None, map(kokoro_mark, surface)))
             numeral = False
             continue
         ipa = kana_to_ipa(pron)

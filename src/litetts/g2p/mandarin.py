@@ -23,7 +23,7 @@ from typing import Final
 
 from litetts.errors import MissingDependencyError, PhonemizerError
 from litetts.g2p.base import Phonemizer
-from litetts.g2p.spacing import join_pieces
+from litetts.g2p.spacing import join_pieces, kokoro_mark
 from litetts.text.chinese import normalize_chinese
 
 __all__ = ["MandarinPhonemizer", "syllable_to_ipa"]
@@ -106,37 +106,6 @@ _TONES: Final = {"1": "→", "2": "↗", "3": "↓", "4": "↘", "5": ""}
 
 _HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PIECES: Final = re.compile(rf"([{_HAN}]+)|([A-Za-z][A-Za-z'’\- ]*[A-Za-z]|[A-Za-z])|(.)", re.S)
-_PUNCTUATION: Final = {
-    "，": ",",
-    "、": ",",
-    "。": ".",
-    "．": ".",
-    "！": "!",
-    "？": "?",
-    "：": ":",
-    "；": ";",
-    "（": "(",
-    "）": ")",
-    "《": "“",
-    "》": "”",
-    "「": "“",
-    "」": "”",
-    "『": "“",
-    "』": "”",
-    "【": "“",
-    "】": "”",
-    "«": "“",
-    "»": "”",
-    "～": "—",
-    "~": "—",
-    "…": "…",
-    "—": "—",
-    "-": ",",
-    "‘": "“",
-    "’": "”",
-    "'": "“",
-}
-_KEPT: Final = frozenset(';:,.!?—…"()“”')
 
 
 def syllable_to_ipa(pinyin: str) -> str:
@@ -196,11 +165,9 @@ class MandarinPhonemizer:
             elif latin:
                 out.append(self._english_words(latin))
             else:
-                mark = _PUNCTUATION.get(other, other)
-                if mark in _KEPT:
+                mark = kokoro_mark(other)
+                if mark:
                     out.append(mark)
-                elif other.isspace() or other.isdigit():
-                    out.append(" ")
         return join_pieces(out)
 
     def _english_words(self, words: str) -> str:

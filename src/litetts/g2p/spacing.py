@@ -1,12 +1,45 @@
-"""Joining words and punctuation into one phoneme string, spaced as misaki spaces it."""
+"""Kokoro punctuation, and words and marks joined into one phoneme string as misaki does."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["join_pieces"]
+__all__ = ["join_pieces", "kokoro_mark"]
 
+_MARKS: Final = {
+    "，": ",",
+    "、": ",",
+    "。": ".",
+    "．": ".",
+    "！": "!",
+    "？": "?",
+    "：": ":",
+    "；": ";",
+    "（": "(",
+    "）": ")",
+    "「": "“",
+    "」": "”",
+    "『": "“",
+    "』": "”",
+    "《": "“",
+    "》": "”",
+    "【": "“",
+    "】": "”",
+    "«": "“",
+    "»": "”",
+    "‘": "“",
+    "’": "”",
+    "'": "“",
+    "〜": "—",
+    "～": "—",
+    "~": "—",
+    "-": ",",
+    "‥": "…",
+    "・": " ",
+}
+"""Full-width and other marks -> the punctuation Kokoro knows (or a word break)."""
+_KEPT: Final = frozenset(';:,.!?—…"()“”')
 _STOPS: Final = frozenset(";:,.!?)”…")
 _OPENERS: Final = frozenset("(“")
 
@@ -31,3 +64,15 @@ def join_pieces(pieces: Iterable[str]) -> str:
             glued = not text or text.endswith((" ", *_OPENERS))
             text += piece if glued else " " + piece
     return " ".join(text.split())
+
+
+def kokoro_mark(char: str) -> str:
+    """The Kokoro punctuation mark for `char`, ``" "`` for a word break, ``""`` to drop it.
+
+    >>> [kokoro_mark(c) for c in "。「・#"]
+    ['.', '“', ' ', '']
+    """
+    mark = _MARKS.get(char, char)
+    if mark in _KEPT:
+        return mark
+    return " " if mark.isspace() else ""

@@ -11,20 +11,30 @@ so a second pass finds nothing to change.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final
+
+from litetts.text.cjk_formats import (
+    DATE,
+    FRACTION,
+    MONEY,
+    NUMBER,
+    PERCENT,
+    RANGE,
+    SIGNED,
+    THOUSANDS,
+    TIME,
+    Rule,
+    apply_rules,
+    currency,
+)
 
 __all__ = ["chinese_number", "normalize_chinese"]
 
 _DIGITS: Final = "零一二三四五六七八九"
 _SMALL_UNITS: Final = ("", "十", "百", "千")
 _BIG_UNITS: Final = ("", "万", "亿", "万亿")
-_FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９％", "0123456789%")
-
-_NUMBER: Final = r"\d+(?:\.\d+)?"
 _CLASSIFIERS: Final = "个只本张位件条天次种名块杯瓶双把台辆家岁周颗棵场套份段层间句篇首门"
-
-_Rule = tuple["re.Pattern[str]", Callable[["re.Match[str]"], str]]
+_CURRENCIES: Final = {"yen": "元", "dollar": "美元", "euro": "欧元", "pound": "英镑"}
 
 
 def _group(n: int) -> str:
@@ -98,36 +108,23 @@ def _date(m: re.Match[str]) -> str:
     return f"{_digit_by_digit(m['y'])}年{_integer(int(m['mo']))}月{_integer(int(m['d']))}日"
 
 
-def _money(unit: str) -> Callable[[re.Match[str]], str]:
-    def speak(m: re.Match[str]) -> str:
-        return chinese_number(m["n"]) + unit
-
-    return speak
-
-
 def _signed(m: re.Match[str]) -> str:
     return "负" + chinese_number(m["n"])
 
 
-_RULES: Final[tuple[_Rule, ...]] = (
-    (re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"), _date),
-    (re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])"), _time),
-    (re.compile(r"(?<=\d)\s*[-~〜～–]\s*(?=\d)"), lambda m: "到"),
-    (re.compile(rf"[¥￥](?P<n>{_NUMBER})"), _money("元")),
-    (re.compile(rf"(?:US)?\$(?P<n>{_NUMBER})"), _money("美元")),
-    (re.compile(rf"€(?P<n>{_NUMBER})"), _money("欧元")),
-    (re.compile(rf"£(?P<n>{_NUMBER})"), _money("英镑")),
-    (re.compile(rf"(?P<n>{_NUMBER})%"), lambda m: "百分之" + chinese_number(m["n"])),
-    (
-        re.compile(r"(?<![\d/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])"),
-        lambda m: chinese_number(m["b"]) + "分之" + chinese_number(m["a"]),
-    ),
+_RULES: Final[tuple[Rule, ...]] = (
+    (DATE, _date),
+    (TIME, _time),
+    (RANGE, lambda m: "到"),
+    (MONEY, lambda m: chinese_number(m["n"]) + _CURRENCIES[currency(m["sym"])]),
+    (PERCENT, lambda m: "百分之" + chinese_number(m["n"])),
+    (FRACTION, lambda m: chinese_number(m["b"]) + "分之" + chinese_number(m["a"])),
     (re.compile(r"(?P<y>\d{2,4})(?=年)"), lambda m: _digit_by_digit(m["y"])),
     (re.compile(r"(?<![\d,.])(?:0\d+|\d{11,})"), lambda m: _digit_by_digit(m[0])),
-    (re.compile(r"(?<=\d),(?=\d{3}(?!\d))"), lambda m: ""),
+    (THOUSANDS, lambda m: ""),
     (re.compile(rf"(?<![\d.])2(?=[{_CLASSIFIERS}])"), lambda m: "两"),
-    (re.compile(rf"(?<![0-9A-Za-z.])[-−](?P<n>{_NUMBER})"), _signed),
-    (re.compile(_NUMBER), lambda m: chinese_number(m[0])),
+    (SIGNED, _signed),
+    (re.compile(NUMBER), lambda m: chinese_number(m[0])),
 )
 
 
@@ -136,10 +133,6 @@ def normalize_chinese(text: str) -> str:
 
     Pure, never raises, and idempotent: no digit survives.
     """
-    text = text.translate(_FULL_WIDTH)
-    if not any(c.isdigit() for c in text):
-        return text
-    for pattern, speak in _RULES:
-        text = pattern.sub(speak, text)
+    text = apply_rules(text, _RULES)
     # A digit outside ASCII (Arabic-Indic, superscript) that the rules cannot read.
     return "".join(c for c in text if not c.isdigit())

@@ -13,15 +13,25 @@ Japanese words. Pure, dependency-free and idempotent: no rule's output matches a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final
+
+from litetts.text.cjk_formats import (
+    DATE,
+    FRACTION,
+    MONEY,
+    PERCENT,
+    RANGE,
+    SIGNED,
+    THOUSANDS,
+    TIME,
+    Rule,
+    apply_rules,
+    currency,
+)
 
 __all__ = ["normalize_japanese"]
 
-_FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９％", "0123456789%")
-_NUMBER: Final = r"\d+(?:\.\d+)?"
-
-_Rule = tuple["re.Pattern[str]", Callable[["re.Match[str]"], str]]
+_CURRENCIES: Final = {"yen": "円", "dollar": "ドル", "euro": "ユーロ", "pound": "ポンド"}
 
 
 def _time(m: re.Match[str]) -> str:
@@ -29,31 +39,15 @@ def _time(m: re.Match[str]) -> str:
     return f"{int(m['h'])}時" + (f"{minute}分" if minute else "")
 
 
-def _suffix(unit: str) -> Callable[[re.Match[str]], str]:
-    def speak(m: re.Match[str]) -> str:
-        return m["n"] + unit
-
-    return speak
-
-
-_RULES: Final[tuple[_Rule, ...]] = (
-    (re.compile(r"(?<=\d),(?=\d{3}(?!\d))"), lambda m: ""),
-    (
-        re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
-        lambda m: f"{m['y']}年{int(m['mo'])}月{int(m['d'])}日",
-    ),
-    (re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])"), _time),
-    (re.compile(r"(?<=\d)\s*[-~〜～–]\s*(?=\d)"), lambda m: "から"),
-    (re.compile(rf"[¥￥](?P<n>{_NUMBER})"), _suffix("円")),
-    (re.compile(rf"(?:US)?\$(?P<n>{_NUMBER})"), _suffix("ドル")),
-    (re.compile(rf"€(?P<n>{_NUMBER})"), _suffix("ユーロ")),
-    (re.compile(rf"£(?P<n>{_NUMBER})"), _suffix("ポンド")),
-    (re.compile(rf"(?P<n>{_NUMBER})%"), _suffix("パーセント")),
-    (
-        re.compile(r"(?<![\d/])(?P<a>\d+)/(?P<b>\d+)(?![\d/])"),
-        lambda m: f"{m['b']}分の{m['a']}",
-    ),
-    (re.compile(rf"(?<![0-9A-Za-z.])[-−](?P<n>{_NUMBER})"), lambda m: "マイナス" + m["n"]),
+_RULES: Final[tuple[Rule, ...]] = (
+    (THOUSANDS, lambda m: ""),
+    (DATE, lambda m: f"{m['y']}年{int(m['mo'])}月{int(m['d'])}日"),
+    (TIME, _time),
+    (RANGE, lambda m: "から"),
+    (MONEY, lambda m: m["n"] + _CURRENCIES[currency(m["sym"])]),
+    (PERCENT, lambda m: m["n"] + "パーセント"),
+    (FRACTION, lambda m: f"{m['b']}分の{m['a']}"),
+    (SIGNED, lambda m: "マイナス" + m["n"]),
 )
 
 
@@ -62,9 +56,4 @@ def normalize_japanese(text: str) -> str:
 
     Pure, never raises, and idempotent.
     """
-    text = text.translate(_FULL_WIDTH)
-    if not any(c.isdigit() for c in text):
-        return text
-    for pattern, speak in _RULES:
-        text = pattern.sub(speak, text)
-    return text
+    return apply_rules(text, _RULES)

@@ -58,6 +58,7 @@ def test_something_that_is_not_pinyin_gives_nothing() -> None:
         ("你吃饭了吗？", "ni↓ ꭧʰɨ→fa↘n lɤ ma?"),
         ("这是一个不错的主意", "ꭧɤ↘ʂɨ↘ i↗kɤ↘ pu↗ʦʰwo↘ tɤ ꭧu↓i↘"),
         ("我有2个苹果。", "wo↓ jou↓ lja↓ŋkɤ↘ pʰi↗ŋkwo↓."),
+        ("号码是0181", "xau↘ma↓ ʂɨ↘ li↗ŋ i→ pa→ i→"),
     ],
 )
 def test_sentences_read_with_tone_sandhi_and_numbers(text: str, expected: str) -> None:

@@ -102,6 +102,7 @@ _FINALS: Final = {
 _WHOLE: Final = {"m": "m0", "n": "n0", "ng": "ŋ0", "hm": "hm0", "hng": "hŋ0", "io": "jɔ0"}
 """Syllables without the usual initial + final shape (interjections)."""
 
+_DIGIT_NAMES: Final = frozenset("零一二三四五六七八九")
 _TONES: Final = {"1": "→", "2": "↗", "3": "↓", "4": "↘", "5": ""}
 
 _HAN: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -160,7 +161,7 @@ class MandarinPhonemizer:
         for han, latin, other in _PIECES.findall(text):
             if han:
                 with self._lock:  # jieba's tokenizer initialises lazily and is not locked
-                    words = segment(han)
+                    words = _digits_apart(segment(han))
                 out.append(" ".join(filter(None, (_word_ipa(pinyin, w) for w in words))))
             elif latin:
                 out.append(self._english_words(latin))
@@ -197,6 +198,18 @@ class MandarinPhonemizer:
                 self._pinyin = pypinyin
                 logger.info("Mandarin G2P loaded (jieba %s)", jieba.__version__)
         return self._segment, self._pinyin
+
+
+def _digits_apart(words: list[str]) -> list[str]:
+    """Digits read one by one (一三八) stay one word each, so each keeps its own tone:
+    jieba would join them into words and tone sandhi would then change 一 and 不."""
+    out: list[str] = []
+    for word in words:
+        if len(word) > 1 and all(c in _DIGIT_NAMES for c in word):
+            out.extend(word)
+        else:
+            out.append(word)
+    return out
 
 
 def _word_ipa(pinyin: ModuleType, word: str) -> str:

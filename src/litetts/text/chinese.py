@@ -96,6 +96,12 @@ def _digit_by_digit(digits: str) -> str:
     return "".join(_DIGITS[int(d)] for d in digits)
 
 
+def _phone(m: re.Match[str]) -> str:
+    """A mobile number, digit by digit in the 3-4-4 groups it is read in."""
+    digits = m[0]
+    return " ".join(_digit_by_digit(g) for g in (digits[:3], digits[3:7], digits[7:]))
+
+
 def _time(m: re.Match[str]) -> str:
     hour, minute = int(m["h"]), int(m["m"])
     spoken = ("两" if hour == 2 else _integer(hour)) + "点"
@@ -120,6 +126,7 @@ _RULES: Final[tuple[Rule, ...]] = (
     (PERCENT, lambda m: "百分之" + chinese_number(m["n"])),
     (FRACTION, lambda m: chinese_number(m["b"]) + "分之" + chinese_number(m["a"])),
     (re.compile(r"(?P<y>\d{2,4})(?=年)"), lambda m: _digit_by_digit(m["y"])),
+    (re.compile(r"(?<![\d,.])1\d{10}(?!\d)"), _phone),
     (re.compile(r"(?<![\d,.])(?:0\d+|\d{11,})"), lambda m: _digit_by_digit(m[0])),
     (THOUSANDS, lambda m: ""),
     (re.compile(rf"(?<![\d.])2(?=[{_CLASSIFIERS}])"), lambda m: "两"),

@@ -18,6 +18,7 @@ from litetts.g2p.languages import resolve_language
 __all__ = ["character_error_rate", "spoken_reading"]
 
 _KANA_ONLY: Final = re.compile(r"[^\u30a1-\u30fc]")
+_LONG_DIGITS: Final = re.compile(r"\d(?:[-\s]?\d){6,}")
 
 
 def spoken_reading(text: str, lang: str) -> str:
@@ -43,6 +44,10 @@ def spoken_reading(text: str, lang: str) -> str:
             from pypinyin import Style, lazy_pinyin
         except ImportError as err:
             raise MissingDependencyError("Mandarin readings", "zh", "pypinyin") from err
+        # A long digit run is a code or phone number, whoever wrote it, and whatever its
+        # length: read digit by digit, so that one digit lost costs one syllable, not a
+        # whole number read as 十三亿....
+        text = _LONG_DIGITS.sub(lambda m: " ".join(filter(str.isdigit, m[0])), text)
         syllables = lazy_pinyin(normalize_chinese(text), style=Style.NORMAL, errors="ignore")
         return " ".join(s for s in syllables if s.isalpha())
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Final
 
-from litetts.errors import MissingDependencyError, PhonemizerError
+from litetts.errors import MissingDependencyError
 from litetts.g2p.base import Phonemizer
 from litetts.g2p.spacing import join_pieces, kokoro_mark
 from litetts.text.chinese import normalize_chinese
@@ -174,12 +174,7 @@ class MandarinPhonemizer:
     def _english_words(self, words: str) -> str:
         if self._english is None:
             return ""
-        try:
-            return self._english.phonemize(words, "en-us")
-        except PhonemizerError:
-            raise
-        except Exception as err:  # a backend's own error type; say which words failed
-            raise PhonemizerError(f"English G2P failed on {words!r}: {err}") from err
+        return self._english.phonemize(words, "en-us")
 
     def _load(self) -> tuple[Callable[[str], list[str]], ModuleType]:
         if self._segment is not None and self._pinyin is not None:

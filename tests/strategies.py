@@ -182,3 +182,58 @@ def cache_keys(draw: st.DrawFn) -> CacheKey:
         settings=draw(st.sampled_from(("lead=20", "lead=150"))),
         format=draw(st.sampled_from((None, "wav", "mp3"))),
     )
+
+
+CJK_PIECES = (
+    "今日は",
+    "東京",
+    "ちょっと",
+    "コンピューター",
+    "ン",
+    "ッ",
+    "ー",
+    "你好",
+    "一个",
+    "不是",
+    "嗯",
+    "儿",
+    "呣",
+    "。",
+    "、",
+    "，",
+    "！",
+    "？",
+    "「",
+    "」",
+    "《",
+    "》",
+    "（",
+    "）",
+    "～",
+    "・",
+    "3:30",
+    "2024/3/15",
+    "¥1,500",
+    "50%",
+    "-5",
+    "1/3",
+    "3-5",
+    "０９",
+    "iPhone",
+    " ",
+    "\n",
+)
+"""Kana, kanji, hanzi, full-width punctuation and number formats that Japanese and
+Mandarin text is made of."""
+
+cjk_text = st.one_of(
+    st.lists(st.sampled_from(CJK_PIECES), max_size=12).map("".join),
+    st.text(max_size=40),
+    st.text(
+        alphabet=st.characters(
+            min_codepoint=0x3000, max_codepoint=0x9FFF, exclude_categories=("Cs",)
+        ),
+        max_size=20,
+    ),
+)
+"""Japanese- or Mandarin-like text, and any text at all."""

@@ -1,5 +1,9 @@
 """A `Phonemizer` that prefers espeak-ng and falls back to CMUdict for English.
 
+Japanese and Mandarin go to their own phonemizers (`JapanesePhonemizer`,
+`MandarinPhonemizer`), whose dictionaries come with the ``ja`` and ``zh`` extras
+and load on the first Japanese or Mandarin request only.
+
 espeak-ng is an optional extra (``litetts[espeak]``) and a native library that
 can fail to load. Without it, English still speaks, a little less well, through
 `CmudictPhonemizer`; other languages raise a `PhonemizerError` that names the fix.
@@ -19,7 +23,9 @@ from litetts.errors import LiteTTSError, MissingDependencyError, PhonemizerError
 from litetts.g2p.base import Phonemizer
 from litetts.g2p.cmudict import CmudictPhonemizer
 from litetts.g2p.espeak import EspeakPhonemizer
+from litetts.g2p.japanese import JapanesePhonemizer
 from litetts.g2p.languages import LANGUAGE_NAMES, resolve_language
+from litetts.g2p.mandarin import MandarinPhonemizer
 
 __all__ = ["ESPEAK_FIX", "AutoPhonemizer", "Backend", "default_phonemizer"]
 
@@ -44,15 +50,25 @@ class AutoPhonemizer:
             `PhonemizerError` from either step means espeak-ng is unavailable.
         fallback: the English phonemizer used without espeak-ng; default
             `CmudictPhonemizer`.
+        japanese: speaks ``ja``; default `JapanesePhonemizer`.
+        mandarin: speaks ``cmn``; default `MandarinPhonemizer`, which speaks English
+            words inside Chinese text through this phonemizer.
     """
 
     def __init__(
         self,
         espeak_factory: Callable[[], Phonemizer] = EspeakPhonemizer,
         fallback: Phonemizer | None = None,
+        *,
+        japanese: Phonemizer | None = None,
+        mandarin: Phonemizer | None = None,
     ) -> None:
         self._factory = espeak_factory
         self._fallback = fallback if fallback is not None else CmudictPhonemizer()
+        self._own: dict[str, Phonemizer] = {
+            "ja": japanese if japanese is not None else JapanesePhonemizer(),
+            "cmn": mandarin if mandarin is not None else MandarinPhonemizer(english=self),
+        }
         self._lock = threading.Lock()
         self._tried = False
         self._espeak: Phonemizer | None = None
@@ -83,14 +99,20 @@ class AutoPhonemizer:
             return True
 
     def phonemize(self, text: str, lang: str) -> str:
-        """Kokoro phonemes for `text` in `lang`, from espeak-ng or, for English, CMUdict.
+        """Kokoro phonemes for `text` in `lang`: Japanese and Mandarin from their own
+        phonemizers, the rest from espeak-ng or, for English, CMUdict.
 
         Raises:
+            MissingDependencyError: `lang` is Japanese or Mandarin and its extra
+                (``ja``, ``zh``) is not installed.
             PhonemizerError: espeak-ng is unavailable and `lang` is not English, or
                 espeak-ng failed on this text.
             InvalidInputError: `lang` is not a language Kokoro speaks.
         """
         code = resolve_language(lang)
+        own = self._own.get(code)
+        if own is not None:
+            return own.phonemize(text, code)
         espeak = self._load()
         if espeak is not None:
             return espeak.phonemize(text, code)

@@ -14,8 +14,10 @@ from types import MappingProxyType
 from typing import Final
 
 from litetts.errors import InvalidInputError
+from litetts.text.chinese import normalize_chinese
 from litetts.text.cleanup import clean
 from litetts.text.english import normalize_english
+from litetts.text.japanese import normalize_japanese
 
 __all__ = ["LANGUAGE_RULES", "normalize"]
 
@@ -25,6 +27,8 @@ LANGUAGE_RULES: Final[Mapping[str, LanguageRules]] = MappingProxyType(
     {
         "en-us": normalize_english,
         "en-gb": partial(normalize_english, british=True),
+        "ja": normalize_japanese,
+        "cmn": normalize_chinese,
     }
 )
 """Phonemizer language code -> its normalisation rules."""

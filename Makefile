@@ -25,9 +25,9 @@ assets: $(STAMP)
 	$(BIN)/litetts assets fetch
 	$(BIN)/litetts assets prepare
 
-# The tests also listen to themselves with Whisper tiny.en.
+# The tests also listen to themselves with Whisper tiny.en (English) and base (Japanese, Mandarin).
 test-assets: $(STAMP)
-	$(BIN)/litetts assets fetch --whisper tiny.en
+	$(BIN)/litetts assets fetch --whisper tiny.en --whisper base
 	$(BIN)/litetts assets prepare
 
 # The dashboard's browser test drives Debian's chromium through Playwright.

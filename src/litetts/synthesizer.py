@@ -138,8 +138,10 @@ class Synthesizer:
         ``model.offline`` or ``LITETTS_OFFLINE=1``). See `Assembly.synthesizer`.
 
         Args:
-            model_path, voices_path, threads, variant: override the matching
-                ``model.*`` settings.
+            model_path: overrides ``model.model_path``.
+            voices_path: overrides ``model.voices_path``.
+            threads: overrides ``model.threads``.
+            variant: overrides ``model.variant``.
             settings: the settings to use; default the layered configuration
                 (settings.json < override.json < ``LITETTS_*`` variables).
             warm_up: speak one short phrase at load, so that the first real request

@@ -202,13 +202,21 @@ class Assembly:
         """Model inputs from litetts' own tokenizer, for preparing variants."""
         return calibration_feeds(self.tokenizer.encode, self.voices)
 
-    def _variant_cache(self) -> VariantCache:
-        custom = self.settings.model.model_path is not None
-        return VariantCache(
-            self.model_file,
-            self.assets.variants_dir if not custom else self.model_file.parent / "variants",
-            source_sha256=None if custom else self.assets.manifest.model.sha256,
+    @property
+    def _custom_model(self) -> bool:
+        return self.settings.model.model_path is not None
+
+    @property
+    def _variants_dir(self) -> Path:
+        """Prepared variants live with the provisioned model, or beside one's own."""
+        return (
+            self.model_file.parent / "variants" if self._custom_model else self.assets.variants_dir
         )
+
+    @property
+    def _model_sha256(self) -> str | None:
+        """The provisioned model's known digest; None for one's own (it gets hashed)."""
+        return None if self._custom_model else self.assets.manifest.model.sha256
 
     @cached_property
     def optimizer(self) -> ConservativeOptimizer:
@@ -229,13 +237,12 @@ class Assembly:
             AssetError: the model is missing and cannot be fetched.
             ModelError: the model file cannot be loaded.
         """
-        custom = self.settings.model.model_path is not None
         return load_variant(
             self.model_file,
             self.settings.model.variant,
             self.calibration_feeds,
-            folder=self.assets.variants_dir if not custom else None,
-            source_sha256=None if custom else self.assets.manifest.model.sha256,
+            folder=self._variants_dir,
+            source_sha256=self._model_sha256,
             threads=self.settings.model.threads,
             options=plan.to_session_options() if plan is not None else None,
         )
@@ -247,7 +254,7 @@ class Assembly:
             InvalidInputError: a name is not one of `litetts.model_options.VARIANTS`.
         """
         chosen = [check_variant(name) for name in names] or [self.settings.model.variant]
-        cache = self._variant_cache()
+        cache = VariantCache(self.model_file, self._variants_dir, source_sha256=self._model_sha256)
         done = []
         for name in chosen:
             started = time.perf_counter()
@@ -350,12 +357,11 @@ class Assembly:
 
         synthesizer = self.synthesizer()
         validator = self.whisper_validator(model_size)
-        custom = self.settings.model.model_path is not None
         return BaselineMetrics(
             synthesizer,
             validator,
             baseline=baseline,
-            model_sha256=None if custom else self.assets.manifest.model.sha256,
+            model_sha256=self._model_sha256,
             whisper_model=validator.model_size,
             phonemizer=self.phonemizer,
             model_variant=getattr(synthesizer.model, "variant", None),

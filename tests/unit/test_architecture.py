@@ -48,7 +48,7 @@ WEB = {"fastapi", "uvicorn", "starlette", "litetts_adapters", "typer", "rich", "
 
 FRONT_DOOR = "litetts.assembly"
 """The composition root: any module may reach it at call time (`Synthesizer.default()`
-does), never at import time."""
+does) or name it for the type checker, never import it at run time."""
 
 
 def _imported(node: ast.AST) -> set[str]:
@@ -64,7 +64,11 @@ def _imports(path: Path) -> set[str]:
 
     def visit(node: ast.AST, in_function: bool) -> set[str]:
         names = _imported(node) - ({FRONT_DOOR} if in_function else set())
-        inside = in_function or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        inside = (
+            in_function
+            or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            or (isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING")
+        )
         for child in ast.iter_child_nodes(node):
             names |= visit(child, inside)
         return names

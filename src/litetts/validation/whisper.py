@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 import attrs
 import numpy as np
@@ -24,6 +24,9 @@ from litetts.audio import Audio
 from litetts.config.schema import ValidationSettings
 from litetts.errors import AssetError, InvalidInputError, MissingDependencyError
 from litetts.validation.transcription import Segment, Transcriber, Transcription, Word
+
+if TYPE_CHECKING:
+    from litetts.assembly import Assembly
 
 __all__ = ["WhisperValidator", "resolve_compute_type", "resolve_device"]
 
@@ -194,10 +197,15 @@ class WhisperValidator:
         return Assembly.create().whisper_validator(model_size)
 
     @cached_property
-    def _settings(self) -> ValidationSettings:
-        from litetts.assembly import Assembly  # only when a value was left to the settings
+    def _assembly(self) -> Assembly:
+        """The layered settings' assembly, read once, when a value was left to them."""
+        from litetts.assembly import Assembly  # the composition root sits above this layer
 
-        return Assembly.create().settings.validation
+        return Assembly.create()
+
+    @property
+    def _settings(self) -> ValidationSettings:
+        return self._assembly.settings.validation
 
     def _chosen(self, index: int, name: str) -> str:
         value = self._requested[index]
@@ -258,9 +266,7 @@ class WhisperValidator:
             return self._model_path
         if self._store is not None:
             return self._store.ensure_whisper(self.model_size)
-        from litetts.assembly import Assembly  # the composition root sits above this layer
-
-        return Assembly.create().assets.ensure_whisper(self.model_size)
+        return self._assembly.assets.ensure_whisper(self.model_size)
 
     def _transcribe_whisper(self, audio: Audio, language: str | None) -> Transcription:
         shared = _shared_model(

@@ -16,6 +16,7 @@ EXPECTED = {
     "ConfigError",
     "ConfigStore",
     "ConservativeOptimizer",
+    "FLUSH",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",

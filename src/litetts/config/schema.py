@@ -150,6 +150,11 @@ class SynthesisSettings:
     builtin_dictionary: bool = True
     """Apply litetts' built-in corrections for words espeak-ng says wrong ("Kokoro")."""
 
+    llm_cleanup: str = field(default="live", validator=validators.in_(("off", "live", "always")))
+    """Read a language model's Markdown, emoji and web addresses the way a person would
+    (docs/streaming.md): ``live`` for `Synthesizer.stream_text` only, ``always`` for
+    every request, ``off`` never."""
+
 
 def _strings(value: object) -> tuple[str, ...]:
     if isinstance(value, str):

@@ -5,7 +5,7 @@
 
 - emphasis, strike-through, inline code and HTML tags lose their marks, keeping the
   words (``**very** important`` -> "very important"); stray marks left by a cut are
-  dropped too;
+  dropped too, and so are backslashes of escapes (``\\*`` is read as ``*``);
 - headings, list items, quotes and table rows become sentences of their own, a full
   stop added where the line has no closing punctuation, so that each is read with a
   pause and not run into the next line; a numbered item keeps its number ("1, Install
@@ -39,6 +39,7 @@ _MASK_OPEN: Final = "\ue020"
 _MASK_CLOSE: Final = "\ue021"
 _MASK_DIGIT: Final = 0xE030
 _MASKED: Final = re.compile("\ue020([\ue030-\ue039]+)\ue021")
+_MAX_ROUNDS: Final = 8
 _ESCAPE: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 _FENCE: Final = re.compile(
@@ -73,10 +74,11 @@ _EMPHASIS: Final = (
     re.compile(r"(?<![\w*])\*(?=[^\s*])(?P<text>.+?)(?<=[^\s*])\*(?![\w*])"),
     re.compile(r"(?<![\w_])_(?=[^\s_])(?P<text>.+?)(?<=[^\s_])_(?![\w_])"),
 )
-_STRAY: Final = re.compile(r"(?<!\S)(?:\*{1,3}|_{2,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{2,3}|~~)(?!\S)")
+_MARKS: Final = r"(?:\*+|_{2,}|~{2,})+"
+_STRAY: Final = re.compile(rf"(?<!\S){_MARKS}(?=\S)|(?<=\S){_MARKS}(?!\S)")
 _URL: Final = re.compile(
-    r"(?<![\w@/])(?:(?:https?|ftp)://|www\.)[^\s<>\"'“”‘’()\[\]{}]+?"
-    r"(?=[.,;:!?]*(?:\s|$|[\"'“”‘’()\[\]{}<>]))"
+    r"(?<![\w@/])(?:(?:https?|ftp)://|www\.)[^\s<>\"'“”‘’()\[\]{}\ue020]+?"
+    r"(?=[.,;:!?]*(?:\s|$|[\"'“”‘’()\[\]{}<>\ue020]))"
 )
 _EMOJI: Final = re.compile(
     "[ \t]*[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u231a\u231b\u23e9-\u23fa"
@@ -161,12 +163,18 @@ def _host(match: re.Match[str]) -> str:
     return host.removeprefix("www.") or match[0]
 
 
+def _html(match: re.Match[str]) -> str:
+    """A space for a tag that breaks a line or block, nothing for one inside a line."""
+    name = match[0].lstrip("</").split(None, 1)[0].rstrip("/>").lower()
+    return " " if name in ("br", "p", "div", "li", "tr", "td", "th", "hr") else ""
+
+
 def _inline(text: str) -> str:
     text = _IMAGE.sub(lambda m: m["text"], text)
     text = _LINK.sub(lambda m: m["text"], text)
     text = _FOOTNOTE.sub("", text)
     text = _AUTOLINK.sub(lambda m: m["url"], text)
-    text = _HTML.sub(" ", text)
+    text = _HTML.sub(_html, text)
     text = _URL.sub(_host, text)
     for pattern in _EMPHASIS:
         text = pattern.sub(lambda m: m["text"], text)
@@ -187,9 +195,18 @@ def clean_llm_output(text: str) -> str:
         text = text.replace("\ue020", "").replace("\ue021", "")
     kept: list[str] = []
     text = _mask(text, tag_spans(text), kept)  # litetts markup is never Markdown
-    text = _ESCAPE.sub(lambda m: _mask(m[1], [(0, 1)], kept), text)
-    text = text.replace("\r\n", "\n")
-    text = _FENCE.sub("\n\n", text)
-    text = _CODE.sub(lambda m: _mask(m["text"], [(0, len(m["text"]))], kept), text)
-    text = _inline(_lines(text))
+    text = _ESCAPE.sub(r"\1", text.replace("\r\n", "\n"))
+    # Removing one mark can reveal another ("**```" is a fence once "**" is gone): clean
+    # until nothing changes, which also makes cleaning twice the same as once.
+    for _ in range(_MAX_ROUNDS):
+        cleaned = _round(text)
+        if cleaned == text:
+            break
+        text = cleaned
     return _unmask(text, kept)
+
+
+def _round(text: str) -> str:
+    text = _FENCE.sub("\n\n", text)
+    text = _CODE.sub(lambda m: m["text"], text)
+    return _inline(_lines(text))

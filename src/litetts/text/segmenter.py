@@ -189,7 +189,7 @@ class LiveSegmenter:
         if self._first:
             candidates.extend(self._clause(view))
         if self.markdown:
-            candidates.extend(self._line_breaks(view, complete=complete))
+            candidates.extend(self._line_breaks(self._buffer, complete=complete))
         candidates = [c for c in candidates if 0 < c.resume <= limit]
         if candidates:
             return min(candidates, key=lambda c: c.end)
@@ -205,13 +205,13 @@ class LiveSegmenter:
                 return [_Cut(match.end(), resume, "clause", True)]
         return []
 
-    def _line_breaks(self, view: str, *, complete: bool) -> list[_Cut]:
+    def _line_breaks(self, text: str, *, complete: bool) -> list[_Cut]:
         """The first line break next to a Markdown block line (a heading, list item...)."""
         start = 0
-        for number, line in enumerate(view.split("\n")[:-1]):
+        for number, line in enumerate(text.split("\n")[:-1]):
             end = start + len(line)
             is_block = bool(_BLOCK_LINE.match(line)) and (number > 0 or self._line_start)
-            after = _NEXT_LINE_WORD.match(view, end + 1)
+            after = _NEXT_LINE_WORD.match(text, end + 1)
             if is_block:
                 return [_Cut(end, end + 1, "sentence", True)]
             if after and _BLOCK_LINE.match(after[0].rstrip() + " "):

@@ -18,7 +18,13 @@ from litetts.audio import Audio
 from litetts.audio_buffer import AudioBuffer
 from litetts.errors import InvalidInputError, LiteTTSError
 from litetts.synthesizer import Synthesizer
-from litetts_adapters.fastapi.encoders import MEDIA_TYPES, StreamEncoder, stream_encoder
+from litetts_adapters.fastapi.encoders import (
+    MEDIA_TYPES,
+    SSE_MEDIA_TYPE,
+    SseEncoder,
+    StreamEncoder,
+    stream_encoder,
+)
 from litetts_adapters.fastapi.errors import ApiError, from_library_error
 from litetts_adapters.fastapi.middleware import request_id
 from litetts_adapters.fastapi.openapi import speech_openapi, speech_responses
@@ -165,7 +171,8 @@ def _retrieve(future: asyncio.Future[bytes]) -> None:
     openapi_extra=speech_openapi(),
 )
 async def create_speech(request: Request) -> Response:
-    """Speak ``input``; the audio streams as it is synthesised unless ``stream`` is false."""
+    """Speak ``input``; the audio streams as it is synthesised unless ``stream`` is false
+    (``stream_format: "sse"`` streams OpenAI's ``speech.audio.*`` events instead)."""
     state = server_state(request)
     config = settings_of(request)  # one snapshot for the whole request
     state.authorize(request)
@@ -185,8 +192,9 @@ async def create_speech(request: Request) -> Response:
         )
     rid = request_id(request.scope)
     state.realtime.started(rid, speech.voice, len(speech.input))
-    media_type = MEDIA_TYPES[speech.response_format]
-    if not speech.stream:
+    sse = speech.stream_format == "sse"  # OpenAI's events: always streamed
+    media_type = SSE_MEDIA_TYPE if sse else MEDIA_TYPES[speech.response_format]
+    if not speech.stream and not sse:
         return await _whole(state, request, synthesizer, speech, ticket=ticket, rid=rid)
 
     channel = Channel(asyncio.get_running_loop())
@@ -203,7 +211,10 @@ async def create_speech(request: Request) -> Response:
             forget()
 
     try:
-        state.pool.start(partial(job, stream_encoder(speech.response_format)))
+        encoder = stream_encoder(speech.response_format)
+        if sse:
+            encoder = SseEncoder(encoder, len(speech.input))
+        state.pool.start(partial(job, encoder))
     except BaseException:
         ticket.release()
         forget()

@@ -15,8 +15,7 @@ from litetts.text import normalize
 
 MARKDOWN = "**Sure**, here is the price: it costs $3.50 today. Dr. Smith agrees 👍!"
 HEARD = (
-    "Sure, here is the price: it costs three dollars and fifty cents today."
-    " Doctor Smith agrees!"
+    "Sure, here is the price: it costs three dollars and fifty cents today. Doctor Smith agrees!"
 )
 
 

@@ -149,3 +149,12 @@ def test_a_code_block_is_dropped_as_it_arrives() -> None:
 
     assert len(segmenter.pending) < 40
     assert [Unit("After.", "end")] == segmenter.feed("```\nAfter.")[1:] + segmenter.flush()
+
+
+def test_a_stray_backtick_or_bracket_holds_speech_back_only_so_long() -> None:
+    segmenter = LiveSegmenter(markdown=True)
+
+    units = segmenter.feed("Don`t [wait " + "and talk on. " * 60 + "End")
+
+    assert len(units) > 20
+    assert len(segmenter.pending) < 400

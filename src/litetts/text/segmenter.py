@@ -41,7 +41,8 @@ _NUMBERED: Final = re.compile(r"(?m)^[ \t]*\d{1,9}[.)](?=[ \t])")
 _BLOCK_LINE: Final = re.compile(r"[ \t]{0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)]|>|\|)(?:[ \t]|$)")
 _FENCE: Final = re.compile(r"(?m)^[ \t]*(`{3,}|~{3,})")
 _LONGEST_TAG: Final = 300
-"""An open ``[`` followed by more than this without a ``]`` is no tag in the making."""
+"""An open ``[`` (or inline code's backtick) followed by more than this many characters
+without its closing mark is no tag (or code) in the making."""
 _NEXT_LINE_WORD: Final = re.compile(r"[ \t]*\S+[ \t\n]|[ \t]*\n")
 
 
@@ -168,7 +169,8 @@ class LiveSegmenter:
         if self.markdown:
             for match in _INLINE_CODE.finditer(text):
                 if not match[0].endswith("`") or len(match[0]) == 1:
-                    limit = min(limit, match.start())
+                    if len(match[0]) <= _LONGEST_TAG:  # longer: a stray backtick, no code
+                        limit = min(limit, match.start())
                     break
                 spans.append(match.span())
             spans.extend(

@@ -77,7 +77,9 @@ class _Live:
         if lang:
             resolve_language(lang)
         self.segmenter = LiveSegmenter(markdown=settings.llm_cleanup != "off")
-        self.clean = settings.llm_cleanup == "live"  # "always": `stream` cleans it
+        # Cleaned here also when "always" (`stream` cleans again: a no-op), so that a part
+        # that is only Markdown ("<br>", "|---|") is known to have nothing to say.
+        self.clean = settings.llm_cleanup != "off"
         self.markup = settings.markup
         self.pause = 0.0
 
@@ -98,7 +100,7 @@ class _Live:
 
     def speak(self, unit: Unit) -> Generator[Audio, None, None]:
         """`unit`'s audio, after the pause owed to the unit before it."""
-        text = clean_llm_output(unit.text) if self.clean else unit.text
+        text = clean_llm_output(unit.text).strip() if self.clean else unit.text
         silence = self._silence_only(text)
         if silence is None:
             if self.pause:

@@ -326,3 +326,12 @@ def test_an_error_in_the_pieces_reaches_the_consumer_after_what_came_before() ->
     with pytest.raises(RuntimeError, match="broke"):
         asyncio.run(main())
     assert ["First sentence here."] == spy.units
+
+
+@pytest.mark.parametrize("cleanup", ["live", "always"])
+def test_a_part_that_is_only_markdown_is_skipped(cleanup: str) -> None:
+    spy = Spy(cleanup)
+
+    list(spy.tts.stream_text(tokens("Intro line here.\n| a | b |\n|---|---|\n<br>\nDone.")))
+
+    assert ["Intro line here.", "a, b.", "Done."] == spy.units

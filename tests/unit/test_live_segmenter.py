@@ -158,3 +158,14 @@ def test_a_stray_backtick_or_bracket_holds_speech_back_only_so_long() -> None:
 
     assert len(units) > 20
     assert len(segmenter.pending) < 400
+
+
+@pytest.mark.parametrize(
+    "text", ["So here we go — and on", "So here we go - and on", "So here we go; and on"]
+)
+def test_a_dash_or_semicolon_is_a_clause_mark(text: str) -> None:
+    assert "clause" == LiveSegmenter().feed(text)[0].boundary
+
+
+def test_a_hyphen_inside_a_word_is_no_clause_mark() -> None:
+    assert [] == LiveSegmenter().feed("A well-known fact is that it works -5 and on")

@@ -34,7 +34,7 @@ from litetts.text.sentences import Boundary, sentence_ends
 
 __all__ = ["LiveSegmenter", "Unit"]
 
-_CLAUSE: Final = re.compile(r"(?:[,;:]['\"”’)]?|\s[—–]|[—–])(?=\s+\S)")
+_CLAUSE: Final = re.compile(r"(?:[,;:]['\"”’)]?|\s[—–-]|[—–])(?=\s+\S)")
 _WORD_GAP: Final = re.compile(r"\s+(?=\S)")
 _INLINE_CODE: Final = re.compile(r"`[^`\n]*(?:`|\Z)")
 _NUMBERED: Final = re.compile(r"(?m)^[ \t]*\d{1,9}[.)](?=[ \t])")

@@ -58,13 +58,23 @@ async def close_stream(stream: AsyncIterator[Audio]) -> None:
 
 
 async def stream_off_loop(stream: Generator[Audio, None, None]) -> AsyncIterator[Audio]:
-    """Pull a blocking audio generator from a worker thread, one chunk at a time, and
-    close it (stopping its synthesis) however the iteration ends."""
+    """Pull a blocking audio generator from a worker thread, one chunk at a time.
+
+    However the iteration ends (a cancel included), the chunk in progress is let
+    finish and the generator is then closed, which stops its synthesis.
+    """
+    pending: asyncio.Future[Audio | None] | None = None
     try:
         while True:
-            piece = await asyncio.to_thread(next, stream, None)
+            pending = asyncio.ensure_future(asyncio.to_thread(next, stream, None))
+            piece = await asyncio.shield(pending)
+            pending = None
             if piece is None:
                 return
             yield piece
     finally:
+        if pending is not None:  # a generator cannot be closed while it runs
+            await asyncio.wait([pending])
+            if not pending.cancelled():
+                pending.exception()  # seen: the caller is leaving anyway
         await asyncio.to_thread(stream.close)

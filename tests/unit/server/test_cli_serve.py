@@ -97,3 +97,14 @@ def test_serve_wyoming_rejects_an_address_it_cannot_listen_on() -> None:
 
     assert 1 == result.exit_code
     assert "tcp://127.0.0.1:10200" in result.output
+
+
+def test_serve_wyoming_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "litetts_adapters.wyoming", None)  # not installed
+
+    result = CliRunner().invoke(app, ["serve", "--wyoming", "tcp://127.0.0.1:10200"])
+
+    assert 1 == result.exit_code
+    assert "litetts[wyoming]" in result.output

@@ -9,11 +9,11 @@ lands (the unit tests cover the protocol with a stand-in synthesizer).
 from __future__ import annotations
 
 import asyncio
-import socket
 
 import numpy as np
 import pytest
 from faster_whisper import WhisperModel
+from tests.live_server import free_port
 from wyoming.audio import AudioChunk, AudioStart
 from wyoming.client import AsyncTcpClient
 from wyoming.event import Event
@@ -31,16 +31,9 @@ def whisper() -> WhisperModel:
     return WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=2)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def _ask(tts: Synthesizer, text: str, voice: str) -> tuple[Info, list[Event]]:
     async def main() -> tuple[Info, list[Event]]:
-        port = _free_port()
+        port = free_port()
         server = WyomingServer(live_speaker(tts), f"tcp://127.0.0.1:{port}", "af_heart")
         async with server, AsyncTcpClient("127.0.0.1", port) as client:
             await client.write_event(Describe().event())

@@ -4,12 +4,12 @@ Assistant drives it: describe, synthesize, and streamed text answered while it a
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import Awaitable, Callable
 
 import pytest
 from tests.fakes import fake_voices
 from tests.live_fakes import LiveSynthesizer
+from tests.live_server import free_port
 from tests.server_fakes import GatedModel
 from wyoming.audio import AudioChunk, AudioStart, AudioStop
 from wyoming.client import AsyncTcpClient
@@ -29,13 +29,6 @@ from litetts.errors import InvalidInputError, VoiceNotFoundError
 from litetts_adapters.wyoming import WyomingServer, check_uri, pick_voice
 
 Session = Callable[[AsyncTcpClient], Awaitable[None]]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def talk(synthesizer: LiveSynthesizer, session: Session) -> None:

@@ -66,7 +66,7 @@ def test_serve_wyoming_shares_one_synthesizer_with_the_http_server(
     import asyncio
 
     from tests.fakes import install_fake_parts
-    from tests.unit.test_wyoming import free_port
+    from tests.live_server import free_port
     from wyoming.client import AsyncTcpClient
     from wyoming.info import Describe, Info
 

@@ -283,3 +283,17 @@ def test_a_stalled_reader_is_dropped_while_another_client_is_served() -> None:
     assert 1013 == stalled.closed_with
     assert '"audio.done"' in str(reader.sent[-1])
     assert sum(len(b) for b in reader.sent if isinstance(b, bytes)) > 50_000
+
+
+def test_stopping_the_server_closes_the_socket(client: TestClient) -> None:
+    from litetts_adapters.fastapi import stop_work
+
+    with client.websocket_connect(PATH) as ws:
+        ws.send_json({"type": "start"})
+        assert "audio.start" == ws.receive_json()["type"]
+        stopped = stop_work(client.app)  # type: ignore[arg-type]
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_json()
+
+    assert 1 <= stopped
+    assert 1001 == closed.value.code

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Generator
-from typing import Protocol, cast
+from typing import Protocol
 
 from litetts import Audio, Synthesizer
 from litetts.kokoro import VoiceBank
@@ -46,9 +46,10 @@ class LiveSpeaker(Protocol):
 
 
 def live_speaker(synthesizer: Synthesizer) -> LiveSpeaker:
-    """`synthesizer` seen through `LiveSpeaker` (``Synthesizer.astream_text`` is the
-    library half of issue 19, built beside these adapters)."""
-    return cast(LiveSpeaker, synthesizer)
+    """`synthesizer` seen through `LiveSpeaker`: the real one, typed as the protocol
+    the adapters and their fakes share."""
+    speaker: LiveSpeaker = synthesizer
+    return speaker
 
 
 async def close_stream(stream: AsyncIterator[Audio]) -> None:

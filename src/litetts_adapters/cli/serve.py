@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Final
@@ -73,6 +74,25 @@ def serve(
             help="A folder of NAME.bin voices or a voices-v1.0.bin npz.", show_default=False
         ),
     ] = None,
+    *,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            "--ray",
+            metavar="ADDRESS",
+            help="Serve as Ray Serve replicas on this cluster ('auto': the one running "
+            "here, 'local': start one); needs litetts[ray].",
+            show_default=False,
+        ),
+    ] = None,
+    replicas: Annotated[
+        int,
+        typer.Option(min=1, help="With --ray: the most replicas the autoscaler starts."),
+    ] = 1,
+    replica_cpus: Annotated[
+        int,
+        typer.Option(min=1, help="With --ray: CPUs (and ONNX threads) of each replica."),
+    ] = 1,
 ) -> None:
     """Serve POST /v1/audio/speech (OpenAI-compatible) and the dashboard at /dashboard."""
     import litetts
@@ -85,6 +105,9 @@ def serve(
         "model.model_path": model_path,
         "model.voices_path": voices_path,
     }
+    if ray is not None:
+        _serve_on_ray(ray, explicit, replicas, replica_cpus)
+        return
     # The settings files and LITETTS_* variables, watched: an edit applies to the next
     # request (restart-only keys such as the port are reported as pending restart).
     store = litetts.ConfigStore.load(
@@ -102,3 +125,31 @@ def serve(
         run_server(app, server.host, server.port)
     finally:
         store.close()
+
+
+def _serve_on_ray(
+    address: str, explicit: Mapping[str, object], replicas: int, replica_cpus: int
+) -> None:
+    """``litetts serve --ray``: the same app as Ray Serve replicas (see litetts_adapters.ray)."""
+    import litetts
+
+    try:
+        from litetts_adapters.ray import RayOptions, run_on_ray
+    except ImportError as err:
+        module = err.name or "ray"
+        raise litetts.MissingDependencyError("litetts serve --ray", "ray", module) from None
+    given = {key: value for key, value in explicit.items() if value is not None}
+    server = litetts.ConfigStore.load(overrides=given).config.server
+    options = RayOptions(replica_cpus=replica_cpus, max_replicas=replicas)
+    typer.echo(
+        f"litetts: speech at http://{server.host}:{server.port}/v1/audio/speech through "
+        f"Ray Serve (up to {replicas} replicas of {replica_cpus} CPUs)",
+        err=True,
+    )
+    run_on_ray(
+        address,
+        server.host,
+        server.port,
+        {key: value for key, value in given.items() if key not in ("server.host", "server.port")},
+        options,
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import numpy as np
 
@@ -41,7 +41,10 @@ def connect(address: str | None) -> None:
 
 
 class _Renderer:
-    """One Ray Data actor: one synthesizer, one job per batch."""
+    """One Ray Data actor: one synthesizer, one job per batch.
+
+    Jobs and outcomes travel as JSON text: a column of Nones would reach the actor as
+    NaNs, and a record's fields must come back exactly."""
 
     def __init__(self, factory: SynthesizerFactory, threads: int, folder: str) -> None:
         self.synthesizer = factory(threads)
@@ -49,18 +52,13 @@ class _Renderer:
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[str]]:
         outcomes = []
-        for index in range(len(batch["id"])):
-            row = {name: _plain(values[index]) for name, values in batch.items()}
-            outcome = render_safely(self.synthesizer, Job.from_row(row), self.folder)
+        for text in batch["job"]:
+            job = Job.from_row(json.loads(str(text)))
+            outcome = render_safely(self.synthesizer, job, self.folder)
             kind = "record" if isinstance(outcome, Record) else "failure"
             fields = outcome.to_row() if isinstance(outcome, Record) else _failure_row(outcome)
             outcomes.append(json.dumps({"kind": kind, **fields}))
         return {"outcome": outcomes}
-
-
-def _plain(value: Any) -> Any:
-    """A numpy scalar as the Python value a `Job` holds."""
-    return value.item() if isinstance(value, np.generic) else value
 
 
 def _failure_row(failure: Failure) -> dict[str, str]:
@@ -91,15 +89,16 @@ def ray_engine(
         connect(address)
         cpus = ray.cluster_resources().get("CPU", 1)  # type: ignore[no-untyped-call]
         size = actors or max(1, int(cpus // threads))
-        rendered = ray.data.from_items([job.to_row() for job in jobs]).map_batches(
+        rendered = ray.data.from_items(
+            [{"job": json.dumps(job.to_row())} for job in jobs]
+        ).map_batches(
             _Renderer,
             batch_size=1,
             compute=ActorPoolStrategy(size=min(size, len(jobs))),
             fn_constructor_kwargs={"factory": factory, "threads": threads, "folder": str(folder)},
+            # Ray Data restarts a killed actor and retries its job by default
+            # (max_restarts=-1, max_task_retries=-1); the test kills one to check.
             num_cpus=threads,
-            # A killed actor comes back and its job runs again.
-            max_restarts=-1,
-            max_task_retries=-1,
         )
         for row in rendered.iter_rows():
             yield _outcome(row["outcome"])

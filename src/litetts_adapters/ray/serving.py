@@ -107,17 +107,18 @@ class LiteTTSReplica:
             self.synthesizer = Assembly.create(store=self.store).synthesizer()
         else:
             self.synthesizer = factory(threads)
-        self.app: FastAPI | None = None
+        # Not `app`: the Serve wrapper this class is mixed into has an `app` property.
+        self.speech_app: FastAPI | None = None
 
     def __serve_build_asgi_app__(self) -> FastAPI:
-        self.app = create_app(self.synthesizer, store=self.store)
-        return self.app
+        self.speech_app = create_app(self.synthesizer, store=self.store)
+        return self.speech_app
 
     async def check_health(self) -> None:
         """Serve's periodic check: the app's ``/health`` must answer 200."""
-        if self.app is None:
+        if self.speech_app is None:
             raise RuntimeError("the app is not built yet")
-        status, body = await asgi_get(self.app, "/health")
+        status, body = await asgi_get(self.speech_app, "/health")
         if status != 200:
             raise RuntimeError(f"/health answered {status}: {body.decode(errors='replace')}")
 

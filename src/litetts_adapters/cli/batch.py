@@ -8,6 +8,7 @@ Ray Data job on that cluster instead.
 
 from __future__ import annotations
 
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +30,7 @@ from litetts_adapters.batch import (
     read_jobs,
     run_batch,
 )
-from litetts_adapters.cli.inputs import one_line
+from litetts_adapters.cli.inputs import fail, one_line
 from litetts_adapters.cli.progress import count_progress
 
 __all__ = ["batch"]
@@ -135,7 +136,13 @@ def batch(
         def finished(outcome: Outcome) -> None:
             tick(outcome.id if not isinstance(outcome, Failure) else f"{outcome.id} failed")
 
-        summary = run_batch(jobs, output, engine, on_start=started, on_outcome=finished)
+        try:
+            summary = run_batch(jobs, output, engine, on_start=started, on_outcome=finished)
+        except BrokenProcessPool:
+            fail(
+                "a worker process died (out of memory?); what it finished is in the manifest: "
+                "run the same command again to render the rest"
+            )
     for failure in summary.failures:
         typer.echo(f"error: {failure.row} (id {failure.id}): {one_line(failure.message)}", err=True)
     rate = summary.audio_seconds / summary.elapsed_s if summary.elapsed_s else 0.0

@@ -73,3 +73,25 @@ def test_a_refused_item_fails_the_run_after_the_others(runner: CliRunner, tmp_pa
     assert 1 == result.exit_code
     assert "error: jobs.jsonl line 2 (id bad): " in result.stderr
     assert "rendered 1, skipped 0, failed 1" in result.stderr
+
+
+def test_a_dead_worker_process_is_one_error_line(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.batch_fakes import FakeFactory
+
+    from litetts_adapters.batch import local_engine
+    from litetts_adapters.cli import batch as batch_command
+
+    log = tmp_path / "log"
+    log.mkdir()
+    dying = local_engine(FakeFactory(log=str(log), die_at=1), workers=2)
+    monkeypatch.setattr(batch_command, "local_engine", lambda *args: dying)
+    source = tmp_path / "jobs.csv"
+    source.write_text("id,text\na,Hello.\nb,There.\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["batch", str(source), "-o", str(tmp_path / "out")])
+
+    assert 1 == result.exit_code
+    assert result.stderr.startswith("error: a worker process died")
+    assert "Traceback" not in result.output

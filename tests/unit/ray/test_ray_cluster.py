@@ -47,14 +47,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def cluster() -> Iterator[None]:
-    # The workers import this checkout's litetts and the tests' fakes.
-    path = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # The workers import this checkout's litetts and the tests' fakes, and read settings
+    # from an empty folder (this fixture starts before the per-test isolation does).
+    env = {
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
+        "LITETTS_OFFLINE": "1",
+        "LITETTS_CONFIG_DIR": str(tmp_path_factory.mktemp("ray-config")),
+    }
     ray.init(
-        num_cpus=2,
-        include_dashboard=False,
-        log_to_driver=False,
-        runtime_env={"env_vars": {"PYTHONPATH": path, "LITETTS_OFFLINE": "1"}},
+        num_cpus=2, include_dashboard=False, log_to_driver=False, runtime_env={"env_vars": env}
     )
     try:
         yield
@@ -90,7 +92,7 @@ def served(cluster: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     port = _free_port()
     serve.start(http_options={"host": "127.0.0.1", "port": port})
     app = deployment(
-        RayOptions(replica_cpus=1, min_replicas=2, max_replicas=2),
+        RayOptions(replica_cpus=1, min_replicas=2, max_replicas=2, target_ongoing_requests=2),
         factory=FakeFactory(delay=0.05, log=str(log)),
     )
     serve.run(app, name="litetts", route_prefix="/")

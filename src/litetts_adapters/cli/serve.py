@@ -143,7 +143,7 @@ def _serve_on_ray(
     options = RayOptions(replica_cpus=replica_cpus, max_replicas=replicas)
     typer.echo(
         f"litetts: speech at http://{server.host}:{server.port}/v1/audio/speech through "
-        f"Ray Serve (up to {replicas} replicas of {replica_cpus} CPUs)",
+        f"Ray Serve (replicas: up to {replicas}, CPUs each: {replica_cpus})",
         err=True,
     )
     run_on_ray(

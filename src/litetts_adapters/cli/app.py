@@ -1,4 +1,4 @@
-"""The ``litetts`` command: ``say``, ``voices``, ``validate``, ``baseline``, ``serve``,
+"""The ``litetts`` command: ``say``, ``voices``, ``validate``, ``baseline``, ``serve``, ``batch``,
 ``doctor``, ``config ...`` and ``assets fetch|status|verify|prepare``.
 
 Only the public surface of `litetts` is used. Heavy modules (the Synthesizer,
@@ -24,6 +24,7 @@ from typer.core import TyperGroup
 import litetts
 from litetts.audio import FORMATS
 from litetts_adapters.cli.baseline import baseline_app
+from litetts_adapters.cli.batch import batch
 from litetts_adapters.cli.config_cmd import config_app
 from litetts_adapters.cli.doctor import doctor
 from litetts_adapters.cli.inputs import fail, one_line, read_text
@@ -340,6 +341,7 @@ app.command()(validate)
 app.add_typer(baseline_app, name="baseline")
 app.command()(serve)
 app.command()(doctor)
+app.command()(batch)
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from types import FrameType
@@ -105,6 +105,24 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            "--ray",
+            metavar="ADDRESS",
+            help="Serve as Ray Serve replicas on this cluster ('auto': the one running "
+            "here, 'local': start one); needs litetts[ray].",
+            show_default=False,
+        ),
+    ] = None,
+    replicas: Annotated[
+        int,
+        typer.Option(min=1, help="With --ray: the most replicas the autoscaler starts."),
+    ] = 1,
+    replica_cpus: Annotated[
+        int,
+        typer.Option(min=1, help="With --ray: CPUs (and ONNX threads) of each replica."),
+    ] = 1,
 ) -> None:
     """Serve POST /v1/audio/speech (OpenAI-compatible) and the dashboard at /dashboard."""
     import litetts
@@ -117,6 +135,13 @@ def serve(
         "model.model_path": model_path,
         "model.voices_path": voices_path,
     }
+    if ray is not None:
+        if wyoming is not None:
+            raise typer.BadParameter(
+                "--wyoming runs beside one server, not on Ray", param_hint="--wyoming"
+            )
+        _serve_on_ray(ray, explicit, replicas, replica_cpus)
+        return
     # The settings files and LITETTS_* variables, watched: an edit applies to the next
     # request (restart-only keys such as the port are reported as pending restart).
     store = litetts.ConfigStore.load(
@@ -162,3 +187,31 @@ def _wyoming(
     speaker = live_speaker(synthesizer)
     voice = store.config.synthesis.voice
     return (lambda: WyomingServer(speaker, uri, voice)), synthesizer
+
+
+def _serve_on_ray(
+    address: str, explicit: Mapping[str, object], replicas: int, replica_cpus: int
+) -> None:
+    """``litetts serve --ray``: the same app as Ray Serve replicas (see litetts_adapters.ray)."""
+    import litetts
+
+    try:
+        from litetts_adapters.ray import RayOptions, run_on_ray
+    except ImportError as err:
+        module = err.name or "ray"
+        raise litetts.MissingDependencyError("litetts serve --ray", "ray", module) from None
+    given = {key: value for key, value in explicit.items() if value is not None}
+    server = litetts.ConfigStore.load(overrides=given).config.server
+    options = RayOptions(replica_cpus=replica_cpus, max_replicas=replicas)
+    typer.echo(
+        f"litetts: speech at http://{server.host}:{server.port}/v1/audio/speech through "
+        f"Ray Serve (replicas: up to {replicas}, CPUs each: {replica_cpus})",
+        err=True,
+    )
+    run_on_ray(
+        address,
+        server.host,
+        server.port,
+        {key: value for key, value in given.items() if key not in ("server.host", "server.port")},
+        options,
+    )

@@ -133,7 +133,18 @@ class BaselineMetrics:
         self._validators: dict[str, AudioQualityValidator] = {}
 
     def validator(self, lang: str) -> AudioQualityValidator:
-        """The quality validator for `lang`, with that language's thresholds."""
+        """The quality validator for `lang`, with that language's thresholds.
+
+        Raises:
+            InvalidInputError: the recognizer is an English-only Whisper (``*.en``) and
+                `lang` is not English.
+        """
+        if self.whisper_model.endswith(".en") and not lang.startswith("en"):
+            raise InvalidInputError(
+                f"Whisper {self.whisper_model} hears only English, and {lang} voices need a "
+                "multilingual model: use base",
+                field="model_size",
+            )
         if lang not in self._validators:
             self._validators[lang] = AudioQualityValidator(
                 self.recognizer,
@@ -176,6 +187,8 @@ class BaselineMetrics:
             raise InvalidInputError("no formats to baseline", field="formats")
         for format in formats:
             round_trip(Audio.silence(0.01), format)  # fail on a bad format before any work
+        for voice in chosen:
+            self.validator(_language(voice))  # and on a voice the recognizer cannot hear
         plan = [(voice, phrase) for voice in chosen for phrase in self._phrases(voice, phrases)]
         total = len(plan) * len(formats)
         entries: list[BaselineEntry] = []

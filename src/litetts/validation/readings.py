@@ -1,35 +1,56 @@
-"""Script-independent readings for scoring Japanese and Mandarin speech by character error rate.
+"""Script-independent readings for scoring Japanese, Mandarin and Hindi speech by CER.
 
 Whisper may write what it heard in other characters than the reference (kanji or kana,
-simplified or traditional, a homophone, digits or numerals), none of which is a
-speech error. Both sides are therefore compared as readings: Japanese as katakana
-(from OpenJTalk, the ``ja`` extra), Mandarin as pinyin without tones (pypinyin, the
-``zh`` extra), each after the language's number rules.
+simplified or traditional, a homophone, digits or numerals, Hindi in Devanagari, Urdu
+or Latin letters), none of which is a speech error. Both sides are therefore compared
+as readings: Japanese as katakana (from OpenJTalk, the ``ja`` extra), Mandarin as
+pinyin without tones (pypinyin, the ``zh`` extra), each after the language's number
+rules, and Hindi as the consonant skeleton of its uroman romanisation (the
+``validation`` extra): Urdu script leaves out short vowels, so only consonants can be
+compared fairly across the two scripts.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Final
+from functools import cache
+from typing import TYPE_CHECKING, Final
 
 from litetts.errors import MissingDependencyError
 from litetts.g2p.languages import resolve_language
 
-__all__ = ["character_error_rate", "spoken_reading"]
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["READING_LANGUAGES", "character_error_rate", "hindi_skeleton", "spoken_reading"]
+
+READING_LANGUAGES: Final = frozenset({"ja", "cmn", "hi"})
+"""The languages `spoken_reading` reads in a script-independent form."""
 
 _KANA_ONLY: Final = re.compile(r"[^\u30a1-\u30fc]")
 _LONG_DIGITS: Final = re.compile(r"\d(?:[-\s]?\d){6,}")
+# Urdu writes the Devanagari "cch" (अच्छा) as "tchh" (اچھا) once romanised.
+_TCH: Final = re.compile(r"tch")
+# Vowels, and the letters Urdu uses as vowel carriers (و w, ی y) or for aspiration
+# and a final vowel (ہ h): neither script writes them the same way.
+_NOT_SKELETON: Final = re.compile(r"[^a-z]|[aeiouwyh]")
+# An anusvara (ं) romanises as "m", Urdu's nasal as "n": before a consonant they are one sound.
+_ANUSVARA: Final = re.compile(r"m(?=[cdfgjklqrstvxz])")
+_DOUBLED: Final = re.compile(r"(.)\1+")
 
 
 def spoken_reading(text: str, lang: str) -> str:
-    """`text` as Japanese katakana (``ja``) or toneless pinyin syllables (``cmn``).
+    """`text` as Japanese katakana (``ja``), toneless pinyin syllables (``cmn``) or
+    Hindi consonant skeletons (``hi``, see `hindi_skeleton`).
 
     Other languages: lower case with punctuation removed.
 
     Raises:
-        MissingDependencyError: the ``ja`` or ``zh`` extra is not installed.
+        MissingDependencyError: the ``ja``, ``zh`` or ``validation`` extra is not installed.
     """
     code = resolve_language(lang)
+    if code == "hi":
+        return hindi_skeleton(text)
     if code == "ja":
         from litetts.g2p.japanese import openjtalk_frontend
         from litetts.text.japanese import normalize_japanese
@@ -51,6 +72,45 @@ def spoken_reading(text: str, lang: str) -> str:
         syllables = lazy_pinyin(normalize_chinese(text), style=Style.NORMAL, errors="ignore")
         return " ".join(s for s in syllables if s.isalpha())
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+@cache
+def _uroman() -> Callable[[str], str]:
+    """uroman's romaniser, built once (it reads its tables for about 5 s)."""
+    try:
+        import uroman
+    except ImportError as err:
+        raise MissingDependencyError("Hindi readings", "validation", "uroman") from err
+    romanizer = uroman.Uroman()
+
+    def romanize(text: str) -> str:
+        return str(romanizer.romanize_string(text))
+
+    return romanize
+
+
+def hindi_skeleton(text: str) -> str:
+    """The consonants of each word of `text`, romanised by uroman, whatever its script.
+
+    Devanagari, Urdu and Latin spellings of the same speech agree: vowels, ``w``, ``y``
+    and ``h`` are dropped, an anusvara's ``m`` before a consonant becomes ``n`` and
+    doubled letters (gemination, uroman's retroflex ``tt``/``dd``) count once.
+
+    >>> hindi_skeleton("आज मौसम बहुत अच्छा है।") == hindi_skeleton("آج موسم بہت اچھا ہے")
+    True
+
+    Raises:
+        MissingDependencyError: uroman (the ``validation`` extra) is not installed.
+    """
+    from litetts.text import normalize
+
+    words = []
+    for word in _uroman()(normalize(text, "hi")).lower().split():
+        consonants = _NOT_SKELETON.sub("", _ANUSVARA.sub("n", _TCH.sub("ch", word)))
+        consonants = _DOUBLED.sub(r"\1", consonants)
+        if consonants:
+            words.append(consonants)
+    return " ".join(words)
 
 
 def character_error_rate(reference: str, hypothesis: str) -> float:

@@ -329,3 +329,10 @@ def test_an_english_only_whisper_cannot_baseline_another_language(speaker: FakeS
 
     assert caught.value.field == "model_size"
     assert speaker.spoken == []
+
+
+def test_max_phrases_below_one_is_a_clear_error(metrics: BaselineMetrics) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        metrics.establish_voice_baselines(["af_heart"], max_phrases=0)
+
+    assert caught.value.field == "max_phrases"

@@ -34,8 +34,11 @@ _TCH: Final = re.compile(r"tch")
 # Vowels, and the letters Urdu uses as vowel carriers (و w, ی y) or for aspiration
 # and a final vowel (ہ h): neither script writes them the same way.
 _NOT_SKELETON: Final = re.compile(r"[^a-z]|[aeiouwyh]")
-# An anusvara (ं) romanises as "m", Urdu's nasal as "n": before a consonant they are one sound.
-_ANUSVARA: Final = re.compile(r"m(?=[cdfgjklqrstvxz])")
+# Devanagari spellings whose sound Urdu writes with another letter: the anusvara and
+# chandrabindu (ं ँ, "m" to uroman) are Urdu's nasal "n" (ں ن), and the flaps ड़ ढ़
+# ("dd", "ddh") are Urdu's ڑ ("rr").
+_DEVANAGARI: Final = re.compile("[\u0901\u0902]|[\u095c\u095d]|[\u0921\u0922]\u093c")
+_DEVANAGARI_AS: Final = {"\u0901": "न्", "\u0902": "न्"}
 _DOUBLED: Final = re.compile(r"(.)\1+")
 
 
@@ -93,7 +96,7 @@ def hindi_skeleton(text: str) -> str:
     """The consonants of each word of `text`, romanised by uroman, whatever its script.
 
     Devanagari, Urdu and Latin spellings of the same speech agree: vowels, ``w``, ``y``
-    and ``h`` are dropped, an anusvara's ``m`` before a consonant becomes ``n`` and
+    and ``h`` are dropped, an anusvara is ``n`` and a flap (ड़ ढ़) ``r`` as in Urdu, and
     doubled letters (gemination, uroman's retroflex ``tt``/``dd``) count once.
 
     >>> hindi_skeleton("आज मौसम बहुत अच्छा है।") == hindi_skeleton("آج موسم بہت اچھا ہے")
@@ -104,10 +107,10 @@ def hindi_skeleton(text: str) -> str:
     """
     from litetts.text import normalize
 
+    text = _DEVANAGARI.sub(lambda m: _DEVANAGARI_AS.get(m[0], "र"), normalize(text, "hi"))
     words = []
-    for word in _uroman()(normalize(text, "hi")).lower().split():
-        consonants = _NOT_SKELETON.sub("", _ANUSVARA.sub("n", _TCH.sub("ch", word)))
-        consonants = _DOUBLED.sub(r"\1", consonants)
+    for word in _uroman()(text).lower().split():
+        consonants = _DOUBLED.sub(r"\1", _NOT_SKELETON.sub("", _TCH.sub("ch", word)))
         if consonants:
             words.append(consonants)
     return " ".join(words)

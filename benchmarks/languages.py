@@ -1,23 +1,29 @@
-"""Round-trip CER, G2P speed and memory of the Japanese and Mandarin phonemizers.
+"""Round-trip CER, G2P speed, memory and import time, per language Kokoro speaks.
 
-For each language: speaks ten everyday sentences (digits, counters, dates, times and
-money among them) with two voices, transcribes each clip with Whisper base (language
-forced) and prints the character error rate of the readings: Japanese as katakana,
-Mandarin as pinyin without tones (`litetts.validation.readings`), so that kanji/kana,
-simplified/traditional and homophones do not count. Then the G2P time per sentence,
-and the resident memory of a fresh process that speaks English only, and one that
-also phonemizes Japanese / Mandarin (their dictionaries loaded).
+For each language: speaks everyday sentences (digits, counters, dates, times and money
+among them) with one or two voices, transcribes each clip with Whisper base (language
+forced) and prints the character error rate, scored as `litetts validate` scores it:
+Japanese as katakana, Mandarin as pinyin without tones, Hindi as a romanised
+consonant skeleton (`litetts.validation.readings`), so that kanji/kana,
+simplified/traditional, homophones and Urdu/Devanagari script do not count; the other
+languages on their normalised text (`normalize_for_scoring`). Then the G2P time per
+sentence, the resident memory of a fresh process that speaks English only against one
+that also speaks Japanese and Mandarin (their dictionaries loaded), and the time a
+fresh process takes to ``import litetts``.
 
-    python benchmarks/languages.py [--lang ja cmn] [--verbose] [--json out.json]
+    python benchmarks/languages.py [--lang ja cmn hi es] [--voices 1] [--sentences 5]
+        [--skip-speech] [--verbose] [--json out.json]
 
 Needs the ``ja``, ``zh`` and ``validation`` extras, the model, voices and Whisper base
-(``litetts assets fetch --whisper base``). Targets (issue 16): ja <= 0.15, cmn <= 0.05.
+(``litetts assets fetch --whisper base``). Targets (issue 16): ja <= 0.15, cmn <= 0.05,
+es/fr/it/pt <= 0.10.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import time
@@ -25,7 +31,9 @@ from pathlib import Path
 
 from litetts import Synthesizer, WhisperValidator
 from litetts.g2p import default_phonemizer
-from litetts.validation.readings import character_error_rate, spoken_reading
+from litetts.text import normalize
+from litetts.validation import normalize_for_scoring
+from litetts.validation.readings import READING_LANGUAGES, character_error_rate, spoken_reading
 
 SENTENCES = {
     "ja": (
@@ -53,50 +61,127 @@ SENTENCES = {
         "2024年3月15日是星期五。",
     ),
 }
-VOICES = {"ja": ("jf_alpha", "jm_kumo"), "cmn": ("zf_xiaobei", "zm_yunjian")}
-WHISPER_LANGUAGE = {"ja": "ja", "cmn": "zh"}
-TARGET = {"ja": 0.15, "cmn": 0.05}
+SENTENCES |= {
+    "es": (
+        "El perro corre por el parque todas las mañanas.",
+        "¿Dónde está la estación de tren más cercana?",
+        "Mi hermana trabaja en un hospital de la ciudad.",
+        "El tren sale a las 9:30 de la mañana.",
+        "Compré 3 libros por 25 euros.",
+    ),
+    "fr-fr": (
+        "Le chat dort sur le canapé depuis ce matin.",
+        "Pouvez-vous m'indiquer le chemin de la gare ?",
+        "Ma sœur travaille dans un hôpital en ville.",
+        "Le train part à 9 h 30 du matin.",
+        "J'ai acheté 3 livres pour 25 euros.",
+    ),
+    "it": (
+        "Il gatto dorme sul divano tutto il giorno.",
+        "Scusi, dov'è la stazione più vicina?",
+        "Mia sorella lavora in un ospedale in città.",
+        "Il treno parte alle 9:30 del mattino.",
+        "Ho comprato 3 libri per 25 euro.",
+    ),
+    "pt-br": (
+        "O cachorro corre no parque todas as manhãs.",
+        "Onde fica a estação de trem mais próxima?",
+        "Minha irmã trabalha em um hospital da cidade.",
+        "O trem sai às 9:30 da manhã.",
+        "Comprei 3 livros por 25 reais.",
+    ),
+    "hi": (
+        "आज मौसम बहुत अच्छा है।",
+        "रेलवे स्टेशन यहाँ से कितनी दूर है?",
+        "मेरी बहन शहर के अस्पताल में काम करती है।",
+        "मुझे किताबें पढ़ना बहुत पसंद है।",
+        "मैंने 3 किताबें खरीदीं।",
+    ),
+}
+VOICES = {
+    "ja": ("jf_alpha", "jm_kumo"),
+    "cmn": ("zf_xiaobei", "zm_yunjian"),
+    "es": ("ef_dora", "em_alex"),
+    "fr-fr": ("ff_siwis",),
+    "it": ("if_sara", "im_nicola"),
+    "pt-br": ("pf_dora", "pm_alex"),
+    "hi": ("hf_alpha", "hm_omega"),
+}
+WHISPER_LANGUAGE = {"ja": "ja", "cmn": "zh", "es": "es", "fr-fr": "fr", "it": "it"}
+WHISPER_LANGUAGE |= {"pt-br": "pt", "hi": "hi"}
+TARGET = {"ja": 0.15, "cmn": 0.05, "es": 0.10, "fr-fr": 0.10, "it": 0.10, "pt-br": 0.10}
 
 _RSS_PROBE = """
 import sys, psutil
-from litetts.g2p import default_phonemizer
-p = default_phonemizer()
-p.phonemize("The quick brown fox jumps over the lazy dog.", "en-us")
+from litetts import Synthesizer
+tts = Synthesizer.default()
+tts.synthesize("The quick brown fox jumps over the lazy dog.", voice="af_heart")
+spoken = {"ja": ("今日は良い天気です。", "jf_alpha"), "cmn": ("今天天气很好。", "zf_xiaobei")}
 for lang in sys.argv[1:]:
-    p.phonemize({"ja": "今日は良い天気です。", "cmn": "今天天气很好。"}[lang], lang)
+    tts.synthesize(spoken[lang][0], voice=spoken[lang][1])
+tts.synthesize("The quick brown fox jumps over the lazy dog.", voice="af_heart")
 print(psutil.Process().memory_info().rss)
 """
+_IMPORT_PROBE = (
+    "import time; t = time.perf_counter(); import litetts; print(time.perf_counter() - t)"
+)
 
 
 def rss_mib(*langs: str) -> float:
-    """Resident MiB of a fresh process that phonemized English (and `langs`)."""
+    """Resident MiB of a fresh process that spoke English (and `langs`, then English again)."""
     out = subprocess.run(
         [sys.executable, "-c", _RSS_PROBE, *langs], capture_output=True, text=True, check=True
     )
     return int(out.stdout.split()[-1]) / 2**20
 
 
+def import_ms(runs: int = 5) -> float:
+    """Median wall time of ``import litetts`` in a fresh process."""
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", _IMPORT_PROBE], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    return statistics.median(times) * 1000
+
+
+def reading(text: str, lang: str) -> str:
+    """What is compared: a script-independent reading, or the normalised text."""
+    if lang in READING_LANGUAGES:
+        return spoken_reading(text, lang)
+    return normalize_for_scoring(text, lang)
+
+
 def g2p_ms(lang: str) -> float:
-    """Mean phonemization time per sentence, after one warm-up sentence."""
+    """Mean normalisation + phonemization time per sentence, after one warm-up sentence."""
     phonemizer = default_phonemizer()
-    phonemizer.phonemize(SENTENCES[lang][0], lang)
+    phonemizer.phonemize(normalize(SENTENCES[lang][0], lang), lang)
     start = time.perf_counter()
     for sentence in SENTENCES[lang]:
-        phonemizer.phonemize(sentence, lang)
+        phonemizer.phonemize(normalize(sentence, lang), lang)
     return (time.perf_counter() - start) * 1000 / len(SENTENCES[lang])
 
 
 def round_trip(
-    tts: Synthesizer, whisper: WhisperValidator, lang: str, *, verbose: bool
+    tts: Synthesizer,
+    whisper: WhisperValidator,
+    lang: str,
+    *,
+    voices: int,
+    sentences: int,
+    verbose: bool,
 ) -> dict[str, float]:
     """Mean CER per voice over the language's sentences."""
     scores: dict[str, float] = {}
-    for voice in VOICES[lang]:
+    for voice in VOICES[lang][:voices]:
         errors = []
-        for sentence in SENTENCES[lang]:
+        for sentence in SENTENCES[lang][:sentences]:
             audio = tts.synthesize(sentence, voice=voice)
             heard = whisper.transcribe(audio, language=WHISPER_LANGUAGE[lang]).text
-            cer = character_error_rate(spoken_reading(sentence, lang), spoken_reading(heard, lang))
+            cer = character_error_rate(reading(sentence, lang), reading(heard, lang))
             errors.append(cer)
             if verbose:
                 print(f"  {voice} {cer:.3f} {sentence} -> {heard}")
@@ -110,22 +195,38 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print every transcription")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--skip-speech", action="store_true", help="G2P time and memory only")
+    parser.add_argument("--voices", type=int, default=2, help="voices per language (1 or 2)")
+    parser.add_argument("--sentences", type=int, default=10, help="sentences per voice")
     args = parser.parse_args()
 
-    report: dict[str, object] = {"rss_mib_english_only": round(rss_mib(), 1)}
-    print(f"RSS, English only: {report['rss_mib_english_only']} MiB")
+    report: dict[str, object] = {
+        "import_litetts_ms": round(import_ms(), 1),
+        "rss_mib_english_only": round(rss_mib(), 1),
+        "rss_mib_english_ja_cmn": round(rss_mib("ja", "cmn"), 1),
+    }
+    print(f"import litetts: {report['import_litetts_ms']} ms (median of 5 fresh processes)")
+    print(
+        f"RSS after English synthesis: {report['rss_mib_english_only']} MiB English only, "
+        f"{report['rss_mib_english_ja_cmn']} MiB after also speaking Japanese and Mandarin"
+    )
     tts = None if args.skip_speech else Synthesizer.default()
     whisper = WhisperValidator("base")
     for lang in args.lang:
-        row: dict[str, object] = {
-            "g2p_ms_per_sentence": round(g2p_ms(lang), 2),
-            "rss_mib_with_extra": round(rss_mib(lang), 1),
-        }
+        row: dict[str, object] = {"g2p_ms_per_sentence": round(g2p_ms(lang), 2)}
+        if lang in ("ja", "cmn"):
+            row["rss_mib_with_extra"] = round(rss_mib(lang), 1)
         if tts is not None:
-            scores = round_trip(tts, whisper, lang, verbose=args.verbose)
+            scores = round_trip(
+                tts,
+                whisper,
+                lang,
+                voices=args.voices,
+                sentences=args.sentences,
+                verbose=args.verbose,
+            )
             row["cer_by_voice"] = {v: round(s, 4) for v, s in scores.items()}
             row["cer"] = round(sum(scores.values()) / len(scores), 4)
-            row["target"] = TARGET[lang]
+            row["target"] = TARGET.get(lang)
         report[lang] = row
         print(f"{lang}: {json.dumps(row, ensure_ascii=False)}")
     if args.json is not None:

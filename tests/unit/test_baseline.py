@@ -317,3 +317,22 @@ def test_round_trips_keep_the_length_of_lossless_formats() -> None:
 
     assert len(round_trip(audio, "wav")) == len(audio)
     assert len(round_trip(audio, "flac")) == len(audio)
+
+
+def test_an_english_only_whisper_cannot_baseline_another_language(speaker: FakeSpeaker) -> None:
+    metrics = BaselineMetrics(
+        speaker, EchoTranscriber(speaker), phonemizer=EchoPhonemizer(), whisper_model="tiny.en"
+    )
+
+    with pytest.raises(InvalidInputError) as caught:
+        metrics.establish_voice_baselines(["af_heart", "jf_alpha"])
+
+    assert caught.value.field == "model_size"
+    assert speaker.spoken == []
+
+
+def test_max_phrases_below_one_is_a_clear_error(metrics: BaselineMetrics) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        metrics.establish_voice_baselines(["af_heart"], max_phrases=0)
+
+    assert caught.value.field == "max_phrases"

@@ -83,3 +83,20 @@ def test_an_unreadable_format_is_one_clear_error(runner: CliRunner, tmp_path: Pa
 
     assert 1 == result.exit_code
     assert "cannot be read back" in result.output
+
+
+def test_max_phrases_keeps_each_voices_first_phrases(runner: CliRunner, tmp_path: Path) -> None:
+    path = create(runner, tmp_path, "--max-phrases", "2")
+
+    baseline = Baseline.load(path)
+    assert [(row.voice, row.clips) for row in baseline.summary()] == [
+        ("af_heart", 2),
+        ("bf_emma", 2),
+    ]
+    assert baseline.entries[0].phrase == "The quick brown fox jumps over the lazy dog."
+
+
+def test_max_phrases_below_one_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["baseline", "create", "--max-phrases", "0"])
+
+    assert 2 == result.exit_code

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from tests.fakes import FakeWhisper, install_fake_parts
 from typer.testing import CliRunner
 
+from litetts import Audio
 from litetts_adapters.cli import app
 
 
@@ -57,3 +59,29 @@ def test_an_unreadable_text_file_is_one_error_line(runner: CliRunner, tmp_path: 
     assert 1 == result.exit_code
     assert result.stderr.startswith("error: cannot read")
     assert "Traceback" not in result.output
+
+
+def test_an_english_only_whisper_cannot_judge_japanese(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["validate", "こんにちは", "--lang", "ja", "--model-size", "tiny.en"]
+    )
+
+    assert 1 == result.exit_code
+    assert "hears only English" in result.stderr
+
+
+def test_a_recording_is_scored_in_the_language_given(runner: CliRunner, tmp_path: Path) -> None:
+    pytest.importorskip("pypinyin")
+    clip = tmp_path / "clip.wav"
+    seconds = np.arange(24_000 * 2) / 24_000
+    Audio((0.3 * np.sin(2 * np.pi * 220 * seconds)).astype(np.float32)).save(clip)
+    FakeWhisper.heard = "我們明天去北京"  # traditional characters for the simplified text
+
+    result = runner.invoke(
+        app, ["validate", "我们明天去北京。", "--audio", str(clip), "--lang", "zh", "--json"]
+    )
+
+    report = json.loads(result.stdout)
+    accuracy = next(check for check in report["checks"] if check["name"] == "accuracy")
+    assert 0.0 == report["cer"]
+    assert "'wo men ming tian qu bei jing'" in accuracy["detail"]

@@ -18,6 +18,7 @@ from litetts.validation.quality import (
     normalize_for_scoring,
     phonetic_similarity,
     speech_units,
+    thresholds_for_language,
 )
 from litetts.validation.transcription import Segment, Transcription, Word
 
@@ -267,3 +268,46 @@ def test_the_duration_check_counts_characters_where_words_have_no_spaces(
     text: str, lang: str, units: int
 ) -> None:
     assert units == speech_units(text, lang)
+
+
+def reading_validator(heard: str, lang: str) -> AudioQualityValidator:
+    return AudioQualityValidator(FixedTranscriber(heard), phonemizer=EchoPhonemizer(), lang=lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "heard"),
+    [
+        ("cmn", "我们明天去北京。", "我們明天去北京"),  # traditional characters
+        ("ja", "あしたともだちとこうえんにいきます。", "明日友達と公園に行きます"),  # kanji
+        ("hi", "आज मौसम बहुत अच्छा है।", "آج موسم بہت اچھا ہے"),  # Urdu script
+    ],
+)
+def test_another_script_for_the_same_speech_is_no_error(lang: str, said: str, heard: str) -> None:
+    pytest.importorskip({"cmn": "pypinyin", "ja": "pyopenjtalk", "hi": "uroman"}[lang])
+
+    report = reading_validator(heard, lang).validate_transcription(speech(), said)
+
+    assert (0.0, 0.0) == (report.cer, report.wer)
+    assert "cer" not in {c.name for c in report.failures}
+
+
+def test_a_wrong_mandarin_syllable_costs_its_letters_of_the_pinyin() -> None:
+    pytest.importorskip("pypinyin")
+
+    report = reading_validator("我们后天去北京", "cmn").validate_transcription(
+        speech(), "我们明天去北京。"
+    )
+
+    # "wo men ming tian qu bei jing" -> "wo men hou tian qu bei jing": 4 edits in 28.
+    assert report.cer == pytest.approx(4 / 28)
+    assert report.wer == pytest.approx(1 / 7)
+    assert "wo men hou tian" in check(report, "accuracy").detail
+
+
+def test_each_language_is_held_to_its_own_thresholds_by_default() -> None:
+    assert reading_validator("x", "hi").thresholds == thresholds_for_language("hi")
+    assert reading_validator("x", "en-us").thresholds == Thresholds()
+
+
+def test_devanagari_vowel_signs_survive_normalisation() -> None:
+    assert "आज मौसम बहुत अच्छा है" == normalize_for_scoring("आज मौसम बहुत अच्छा है।", "hi")

@@ -133,7 +133,18 @@ class BaselineMetrics:
         self._validators: dict[str, AudioQualityValidator] = {}
 
     def validator(self, lang: str) -> AudioQualityValidator:
-        """The quality validator for `lang`, with that language's thresholds."""
+        """The quality validator for `lang`, with that language's thresholds.
+
+        Raises:
+            InvalidInputError: the recognizer is an English-only Whisper (``*.en``) and
+                `lang` is not English.
+        """
+        if self.whisper_model.endswith(".en") and not lang.startswith("en"):
+            raise InvalidInputError(
+                f"Whisper {self.whisper_model} hears only English, and {lang} voices need a "
+                "multilingual model: use base",
+                field="model_size",
+            )
         if lang not in self._validators:
             self._validators[lang] = AudioQualityValidator(
                 self.recognizer,
@@ -150,6 +161,7 @@ class BaselineMetrics:
         formats: Sequence[str] = ("wav",),
         *,
         progress: Progress | None = None,
+        max_phrases: int | None = None,
     ) -> Baseline:
         """Speak, round-trip, transcribe and measure every phrase in every voice.
 
@@ -159,13 +171,16 @@ class BaselineMetrics:
                 (`litetts.validation.phrases.standard_phrases`) when None.
             formats: formats each clip is round-tripped through (see `BASELINE_FORMATS`).
             progress: called after each clip.
+            max_phrases: each voice speaks at most its first this many phrases (a
+                quicker baseline of every voice); all when None.
 
         Returns:
             The new baseline, also kept as ``self.baseline``.
 
         Raises:
-            InvalidInputError: no voices, an unreadable format, or a voice whose
-                language has no standard phrases and no `phrases` were given.
+            InvalidInputError: no voices, an unreadable format, a voice whose
+                language has no standard phrases and no `phrases` were given, or
+                `max_phrases` below 1.
             VoiceNotFoundError: a voice is unknown.
         """
         chosen = list(voices) if voices is not None else _all_voices()
@@ -176,7 +191,17 @@ class BaselineMetrics:
             raise InvalidInputError("no formats to baseline", field="formats")
         for format in formats:
             round_trip(Audio.silence(0.01), format)  # fail on a bad format before any work
-        plan = [(voice, phrase) for voice in chosen for phrase in self._phrases(voice, phrases)]
+        for voice in chosen:
+            self.validator(_language(voice))  # and on a voice the recognizer cannot hear
+        if max_phrases is not None and max_phrases < 1:
+            raise InvalidInputError(
+                f"max_phrases must be at least 1, got {max_phrases}", field="max_phrases"
+            )
+        plan = [
+            (voice, phrase)
+            for voice in chosen
+            for phrase in self._phrases(voice, phrases)[:max_phrases]
+        ]
         total = len(plan) * len(formats)
         entries: list[BaselineEntry] = []
         for voice, phrase in plan:

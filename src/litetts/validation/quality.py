@@ -38,6 +38,18 @@ WER and CER come from jiwer on the normalised texts. Phonetic similarity is
 ``1 - Levenshtein(a, b) / max(len(a), len(b))`` over the phoneme strings of the two
 normalised texts with stress marks and spaces removed, so homophones the recogniser
 spells differently ("their"/"there") still score 1.
+
+Japanese, Mandarin and Hindi are scored on readings instead
+(`litetts.validation.readings.spoken_reading`), because Whisper writes them in other
+characters than the reference without mishearing anything: Japanese as katakana,
+Mandarin as toneless pinyin syllables, Hindi as the consonant skeleton of its uroman
+romanisation (Whisper base writes Hindi in Devanagari, Urdu or Latin letters). WER and
+CER compare the readings (WER over pinyin syllables or skeleton words; a katakana
+reading has no spaces, so Japanese WER is per sentence and only CER is judged there).
+Phonetic similarity compares Kokoro's phonemes of both sides for Japanese and Mandarin,
+whose phonemizers read any script, and the skeletons for Hindi, which espeak-ng cannot
+read in Urdu script. These readings need the ``ja``, ``zh`` and ``validation`` extras,
+loaded on first use.
 """
 
 from __future__ import annotations
@@ -47,6 +59,7 @@ import logging
 import math
 import os
 import re
+import unicodedata
 from typing import Final
 
 from attrs import frozen
@@ -55,8 +68,9 @@ from litetts.audio import Audio
 from litetts.errors import InvalidInputError, MissingDependencyError
 from litetts.g2p import Phonemizer, default_phonemizer, resolve_language
 from litetts.text import normalize
+from litetts.validation.readings import READING_LANGUAGES, spoken_reading
 from litetts.validation.signal_checks import Check, measure_signal, signal_checks
-from litetts.validation.thresholds import Thresholds
+from litetts.validation.thresholds import Thresholds, thresholds_for_language
 from litetts.validation.transcription import Transcriber, Transcription
 
 __all__ = [
@@ -146,9 +160,14 @@ def normalize_for_scoring(text: str, lang: str = "en-us") -> str:
     """`text` as both sides are compared: spoken words, lower-case, no punctuation."""
     text = normalize(text, lang).lower().replace("\u2019", "'")
     text = _DASHES.sub(" ", text)
-    text = _NOT_WORD.sub(" ", text)
+    text = _NOT_WORD.sub(_space_unless_mark, text)
     text = _LOOSE_APOSTROPHE.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _space_unless_mark(match: re.Match[str]) -> str:
+    """A space for punctuation; a combining mark (a Devanagari vowel sign) stays."""
+    return match[0] if unicodedata.category(match[0]).startswith("M") else " "
 
 
 def speech_units(normalized: str, lang: str) -> int:
@@ -209,13 +228,13 @@ class AudioQualityValidator:
 
         Args:
             validator: transcribes the clips, e.g. a `WhisperValidator`.
-            thresholds: limits for the checks; `Thresholds()` when None.
+            thresholds: limits for the checks; `thresholds_for_language(lang)` when None.
             phonemizer: for phonetic similarity; `default_phonemizer()` on first use.
             lang: the language of the expected text, as `litetts.g2p.resolve_language` takes it.
         """
         self.validator = validator
-        self.thresholds = Thresholds() if thresholds is None else thresholds
         self.lang = resolve_language(lang)
+        self.thresholds = thresholds_for_language(self.lang) if thresholds is None else thresholds
         self._phonemizer = phonemizer
 
     @property
@@ -299,9 +318,7 @@ class AudioQualityValidator:
             )
         else:
             heard_text = transcription.text.strip()
-            heard = normalize_for_scoring(heard_text, self.lang)
-            wer, cer = _error_rates(expected, heard)
-            similarity = self._phonetic_similarity(expected, heard)
+            heard, wer, cer, similarity = self._scores(expected_text, expected, heard_text)
             probabilities = [word.probability for word in transcription.words]
             confidence = sum(probabilities) / len(probabilities) if probabilities else 0.0
             accuracy = max(0.0, 1.0 - wer)
@@ -336,6 +353,21 @@ class AudioQualityValidator:
             [check.name for check in report.failures],
         )
         return report
+
+    def _scores(
+        self, expected_text: str, expected: str, heard_text: str
+    ) -> tuple[str, float, float, float]:
+        """What was heard as compared, WER, CER and phonetic similarity."""
+        heard = normalize_for_scoring(heard_text, self.lang)
+        said = spoken_reading(expected_text, self.lang) if self.lang in READING_LANGUAGES else ""
+        if not said:
+            wer, cer = _error_rates(expected, heard)
+            return heard, wer, cer, self._phonetic_similarity(expected, heard)
+        reading = spoken_reading(heard_text, self.lang) if heard else ""
+        wer, cer = _error_rates(said, reading)
+        if self.lang == "hi":  # espeak-ng cannot read Hindi in Urdu script: compare skeletons
+            return reading, wer, cer, phonetic_similarity(said, reading) if reading else 0.0
+        return reading, wer, cer, self._phonetic_similarity(expected, heard)
 
     def _phonetic_similarity(self, expected: str, heard: str) -> float:
         if not heard:

@@ -139,6 +139,12 @@ def create(
     markdown: Annotated[
         Path | None, typer.Option(help="Also write the per-voice table as Markdown here.")
     ] = None,
+    max_phrases: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="Each voice speaks at most its first N standard phrases.", metavar="N"
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Speak the standard phrases in every (or each given) voice and record the scores."""
@@ -148,7 +154,10 @@ def create(
     metrics = _metrics(assembly, size)
     with _progress(console, "baseline") as progress:
         baseline = metrics.establish_voice_baselines(
-            _split(voices), formats=_split(formats) or ("wav",), progress=progress
+            _split(voices),
+            formats=_split(formats) or ("wav",),
+            progress=progress,
+            max_phrases=max_phrases,
         )
     path = baseline.save(output or default_baseline_path(size))
     if markdown is not None:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 import litetts
-from litetts.g2p import language_for_voice
+from litetts.g2p import language_for_voice, resolve_language
 from litetts.kokoro import parse_voice
 from litetts_adapters.cli.inputs import read_text
 
@@ -26,6 +26,15 @@ def _report_table(report: litetts.QualityReport) -> Table:
         result = "[green]pass[/]" if check.passed else "[red]FAIL[/]"
         table.add_row(check.name, result, value, check.limit, check.detail)
     return table
+
+
+def _require_hearing(whisper: litetts.WhisperValidator, lang: str) -> None:
+    if whisper.model_size.endswith(".en") and not lang.startswith("en"):
+        raise litetts.InvalidInputError(
+            f"Whisper {whisper.model_size} hears only English and the text is {lang}; "
+            "pass --model-size base",
+            field="model_size",
+        )
 
 
 def validate(
@@ -61,6 +70,13 @@ def validate(
         str | None, typer.Option(help="Voice to speak with.", show_default="af_heart")
     ] = None,
     speed: Annotated[float | None, typer.Option(help="Speaking rate.", show_default="1.0")] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            help="Language of the text, e.g. en-us, ja, zh, hi; it is scored by its own rules.",
+            show_default="the voice's; en-us with --audio",
+        ),
+    ] = None,
     model_size: Annotated[
         str | None,
         typer.Option(
@@ -76,15 +92,18 @@ def validate(
     """
     expected = read_text(ctx, text, file)
     assembly = litetts.Assembly.create()
+    whisper = assembly.whisper_validator(model_size)
     if audio is not None:
         clip = litetts.Audio.load(audio)
-        lang = "en-us"
+        scored = resolve_language(lang or "en-us")
+        _require_hearing(whisper, scored)
     else:
         synthesizer = assembly.synthesizer()
-        clip = synthesizer.synthesize(expected, voice=voice, speed=speed)
         chosen = synthesizer.voices.resolve(voice or synthesizer.settings.voice)
-        lang = language_for_voice(parse_voice(chosen)[0].voice)
-    checker = litetts.AudioQualityValidator(assembly.whisper_validator(model_size), lang=lang)
+        scored = resolve_language(lang or language_for_voice(parse_voice(chosen)[0].voice))
+        _require_hearing(whisper, scored)
+        clip = synthesizer.synthesize(expected, voice=voice, speed=speed, lang=lang)
+    checker = litetts.AudioQualityValidator(whisper, lang=scored)
     report = checker.validate_transcription(
         clip, expected, speed=1.0 if speed is None or audio is not None else speed
     )

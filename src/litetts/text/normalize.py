@@ -17,6 +17,7 @@ from litetts.errors import InvalidInputError
 from litetts.text.chinese import normalize_chinese
 from litetts.text.cleanup import clean
 from litetts.text.english import normalize_english
+from litetts.text.hindi import normalize_hindi
 from litetts.text.japanese import normalize_japanese
 from litetts.text.romance import normalize_romance
 
@@ -34,6 +35,7 @@ LANGUAGE_RULES: Final[Mapping[str, LanguageRules]] = MappingProxyType(
         "fr-fr": partial(normalize_romance, lang="fr-fr"),
         "it": partial(normalize_romance, lang="it"),
         "pt-br": partial(normalize_romance, lang="pt-br"),
+        "hi": normalize_hindi,
     }
 )
 """Phonemizer language code -> its normalisation rules."""

@@ -39,8 +39,9 @@ def _control_to_space(text: str) -> str:
 
 def clean(text: str) -> str:
     """`text` with invisible characters removed, control characters and odd spaces
-    turned into plain spaces, curly quotes, apostrophes and guillemets made straight, runs of spaces collapsed, line breaks kept (a blank
-    line marks a paragraph), Unicode NFC and ends stripped. Idempotent and pure."""
+    turned into plain spaces, curly quotes, apostrophes and guillemets made straight,
+    runs of spaces collapsed, line breaks kept (a blank line marks a paragraph),
+    Unicode NFC and ends stripped. Idempotent and pure."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_INVISIBLE)
     text = _control_to_space(text)

@@ -1,17 +1,24 @@
-"""Round-trip CER, G2P speed and memory of the Japanese and Mandarin phonemizers.
+"""Round-trip CER, G2P speed and memory per language, digits and all.
 
 For each language: speaks ten everyday sentences (digits, counters, dates, times and
 money among them) with two voices, transcribes each clip with Whisper base (language
 forced) and prints the character error rate of the readings: Japanese as katakana,
 Mandarin as pinyin without tones (`litetts.validation.readings`), so that kanji/kana,
-simplified/traditional and homophones do not count. Then the G2P time per sentence,
-and the resident memory of a fresh process that speaks English only, and one that
-also phonemizes Japanese / Mandarin (their dictionaries loaded).
+simplified/traditional and homophones do not count; the other languages as lower-case
+words after litetts' number rules on both sides, so that "3,50 €" and "tres euros con
+cincuenta céntimos" are the same reading. Then the G2P time per sentence, and for
+Japanese and Mandarin the resident memory of a fresh process that speaks English
+only, and one that also phonemizes Japanese / Mandarin (their dictionaries loaded).
 
-    python benchmarks/languages.py [--lang ja cmn] [--verbose] [--json out.json]
+    python benchmarks/languages.py [--lang ja cmn es fr-fr it pt-br hi] [--verbose]
+        [--json out.json] [--no-rules]
+
+``--no-rules`` speaks the text with the clean-up only (no number rules), the baseline
+for the Spanish, French, Italian, Portuguese and Hindi number rules.
 
 Needs the ``ja``, ``zh`` and ``validation`` extras, the model, voices and Whisper base
-(``litetts assets fetch --whisper base``). Targets (issue 16): ja <= 0.15, cmn <= 0.05.
+(``litetts assets fetch --whisper base``). Targets (issue 16): ja <= 0.15, cmn <= 0.05,
+es/fr/it/pt <= 0.10, hi <= 0.34.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ from pathlib import Path
 
 from litetts import Synthesizer, WhisperValidator
 from litetts.g2p import default_phonemizer
+from litetts.text import normalize
+from litetts.text.cleanup import clean
 from litetts.validation.readings import character_error_rate, spoken_reading
 
 SENTENCES = {
@@ -52,10 +61,81 @@ SENTENCES = {
         "这家餐厅的菜非常好吃。",
         "2024年3月15日是星期五。",
     ),
+    "es": (
+        "El tren sale a las 14:30 del andén 3.",
+        "Compré 2 kilos de tomates por 3,50 €.",
+        "Nací el 15/03/1990 en Sevilla.",
+        "La inflación subió un 2,5 % este año.",
+        "Vivo en el 3er piso del número 21.",
+        "Había 1.500 personas en el concierto.",
+        "Mañana hará -5 °C por la noche.",
+        "Mi hermana llegó la 1ª en la carrera.",
+        "Hoy hace un día precioso para pasear.",
+        "El 1 de mayo de 2024 fue miércoles.",
+    ),
+    "fr-fr": (
+        "Le train part à 14 h 30 du quai 3.",
+        "J'ai acheté 2 kilos de pommes pour 3,50 €.",
+        "Elle est née le 15/03/1990 à Lyon.",
+        "L'inflation a augmenté de 2,5 % cette année.",
+        "Il habite au 2e étage du numéro 21.",
+        "Il y avait 1 500 personnes au concert.",
+        "Demain, il fera -5 °C pendant la nuit.",
+        "C'est la 1re fois que je viens ici.",
+        "Il fait très beau aujourd'hui pour se promener.",
+        "Le 1er mai 2024 était un mercredi.",
+    ),
+    "it": (
+        "Il treno parte alle 14:30 dal binario 3.",
+        "Ho comprato 2 chili di pomodori per 3,50 €.",
+        "È nata il 15/03/1990 a Milano.",
+        "L'inflazione è salita del 2,5 % quest'anno.",
+        "Abito al 1º piano del numero 21.",
+        "C'erano 1.500 persone al concerto.",
+        "Domani ci saranno -5 °C di notte.",
+        "Ho 25 anni e 2 fratelli.",
+        "Oggi è una bella giornata per passeggiare.",
+        "Il 1° maggio 2024 era mercoledì.",
+    ),
+    "pt-br": (
+        "O trem sai às 14h30 da plataforma 3.",
+        "Comprei 2 quilos de tomate por R$ 3,50.",
+        "Ela nasceu em 15/03/1990 em Recife.",
+        "A inflação subiu 2,5 % este ano.",
+        "Moro no 3º andar do número 21.",
+        "Havia 1.500 pessoas no show.",
+        "Amanhã fará -5 °C durante a noite.",
+        "Ela chegou em 1º lugar na corrida.",
+        "Hoje está um dia lindo para passear.",
+        "O dia 1 de maio de 2024 foi uma quarta-feira.",
+    ),
+    "hi": (
+        "ट्रेन 14:30 बजे प्लेटफॉर्म 3 से जाएगी।",
+        "मैंने ₹350 में 2 किलो टमाटर खरीदे।",
+        "उसका जन्म 15/03/1990 को हुआ था।",
+        "महंगाई इस साल 2.5% बढ़ी।",
+        "कॉन्सर्ट में 1,500 लोग थे।",
+        "मेरे पास 21 किताबें हैं।",
+        "भारत 1947 में आज़ाद हुआ।",
+        "आज मौसम बहुत अच्छा है।",
+        "वह 25 साल का है।",
+        "कल तापमान 40 डिग्री होगा।",
+    ),
 }
-VOICES = {"ja": ("jf_alpha", "jm_kumo"), "cmn": ("zf_xiaobei", "zm_yunjian")}
-WHISPER_LANGUAGE = {"ja": "ja", "cmn": "zh"}
-TARGET = {"ja": 0.15, "cmn": 0.05}
+VOICES = {
+    "ja": ("jf_alpha", "jm_kumo"),
+    "cmn": ("zf_xiaobei", "zm_yunjian"),
+    "es": ("ef_dora", "em_alex"),
+    "fr-fr": ("ff_siwis",),
+    "it": ("if_sara", "im_nicola"),
+    "pt-br": ("pf_dora", "pm_alex"),
+    "hi": ("hf_alpha", "hm_omega"),
+}
+WHISPER_LANGUAGE = {
+    "ja": "ja", "cmn": "zh", "es": "es", "fr-fr": "fr", "it": "it", "pt-br": "pt", "hi": "hi"
+}  # fmt: skip
+TARGET = {"ja": 0.15, "cmn": 0.05, "es": 0.10, "fr-fr": 0.10, "it": 0.10, "pt-br": 0.10, "hi": 0.34}
+_CJK = ("ja", "cmn")
 
 _RSS_PROBE = """
 import sys, psutil
@@ -86,6 +166,13 @@ def g2p_ms(lang: str) -> float:
     return (time.perf_counter() - start) * 1000 / len(SENTENCES[lang])
 
 
+def reading(text: str, lang: str) -> str:
+    """What `text` says, in a form both sides of the round trip share."""
+    if lang in _CJK:
+        return spoken_reading(text, lang)
+    return spoken_reading(normalize(text, lang), lang)
+
+
 def round_trip(
     tts: Synthesizer, whisper: WhisperValidator, lang: str, *, verbose: bool
 ) -> dict[str, float]:
@@ -96,7 +183,7 @@ def round_trip(
         for sentence in SENTENCES[lang]:
             audio = tts.synthesize(sentence, voice=voice)
             heard = whisper.transcribe(audio, language=WHISPER_LANGUAGE[lang]).text
-            cer = character_error_rate(spoken_reading(sentence, lang), spoken_reading(heard, lang))
+            cer = character_error_rate(reading(sentence, lang), reading(heard, lang))
             errors.append(cer)
             if verbose:
                 print(f"  {voice} {cer:.3f} {sentence} -> {heard}")
@@ -110,17 +197,21 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print every transcription")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--skip-speech", action="store_true", help="G2P time and memory only")
+    parser.add_argument(
+        "--no-rules", action="store_true", help="speak with the clean-up only (a baseline)"
+    )
     args = parser.parse_args()
 
     report: dict[str, object] = {"rss_mib_english_only": round(rss_mib(), 1)}
     print(f"RSS, English only: {report['rss_mib_english_only']} MiB")
     tts = None if args.skip_speech else Synthesizer.default()
+    if tts is not None and args.no_rules:
+        tts.normalizer = lambda text, lang="en-us": clean(text)
     whisper = WhisperValidator("base")
     for lang in args.lang:
-        row: dict[str, object] = {
-            "g2p_ms_per_sentence": round(g2p_ms(lang), 2),
-            "rss_mib_with_extra": round(rss_mib(lang), 1),
-        }
+        row: dict[str, object] = {"g2p_ms_per_sentence": round(g2p_ms(lang), 2)}
+        if lang in _CJK:
+            row["rss_mib_with_extra"] = round(rss_mib(lang), 1)
         if tts is not None:
             scores = round_trip(tts, whisper, lang, verbose=args.verbose)
             row["cer_by_voice"] = {v: round(s, 4) for v, s in scores.items()}

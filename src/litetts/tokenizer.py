@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from litetts.g2p.base import Phonemizer, backend_name
+from litetts.g2p.onset import stress_lone_onsets
 from litetts.kokoro.vocabulary import Vocabulary
 from litetts.text.markup import Passage
 
@@ -39,8 +40,10 @@ class Tokenizer:
         return backend_name(self.phonemizer)
 
     def phonemes(self, text: str, lang: str) -> str:
-        """The phonemes of `text` in `lang`, keeping only symbols the model knows."""
-        return self.vocabulary.filter(self.phonemizer.phonemize(text, lang))
+        """The phonemes of `text` in `lang`, keeping only symbols the model knows, with
+        a lone vowel that opens a sentence stressed so that it is heard
+        (`litetts.g2p.onset`)."""
+        return stress_lone_onsets(self.vocabulary.filter(self.phonemizer.phonemize(text, lang)))
 
     def ids(self, phonemes: str) -> list[int]:
         """Token ids of `phonemes` (one per symbol; no pads)."""

@@ -85,3 +85,30 @@ def test_normalize_composes_across_a_removed_invisible_character() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "\u200b\ufeff"])
 def test_normalize_of_blank_text_is_empty(text: str) -> None:
     assert "" == normalize(text)
+
+
+CURLY_AND_STRAIGHT = [
+    ("en-us", "I’m sure you don’t know the ‘quoted’ word, it’s the ’90s.",
+     "I'm sure you don't know the 'quoted' word, it's the '90s."),
+    ("en-gb", "“Don’t,” she said.", "\"Don't,\" she said."),
+    ("fr-fr", "L’été, il a dit « oui » et ‹ non ›.", "L'été, il a dit \" oui \" et ' non '."),
+    ("it", "Dell’anno scorso, l’uomo disse „ciao“ e ‚no’.",
+     "Dell'anno scorso, l'uomo disse \"ciao\" e 'no'."),
+    ("es", "Dijo “hola” y ‘adiós’; don´t.", "Dijo \"hola\" y 'adiós'; don't."),
+    ("pt-br", "D’água, «olá».", "D'água, \"olá\"."),
+    ("hi", "उसने कहा “नमस्ते”।", "उसने कहा \"नमस्ते\"।"),
+    ("ja", "彼は「はい」と言った。“OK”", "彼は「はい」と言った。\"OK\""),
+    ("cmn", "他说：“你好”。", "他说：\"你好\"。"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "curly", "straight"), CURLY_AND_STRAIGHT)
+def test_curly_quotes_and_apostrophes_read_like_straight_ones(
+    lang: str, curly: str, straight: str
+) -> None:
+    assert normalize(straight, lang) == normalize(curly, lang)
+    assert not set("’‘‚‛“”„‟«»‹›") & set(normalize(curly, lang))
+
+
+def test_an_accent_typed_for_an_apostrophe_becomes_one_only_between_letters() -> None:
+    assert "don't l'été ´tis `x` 5´" == normalize("don´t l`été ´tis `x` 5´", "klingon")

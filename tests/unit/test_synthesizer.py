@@ -359,9 +359,9 @@ def test_the_normaliser_never_sees_a_tag() -> None:
 def test_an_override_reaches_the_model_instead_of_the_phonemizer(
     tts: Synthesizer, model: ToneModel, phonemizer: LetterPhonemizer
 ) -> None:
-    tts.synthesize("A [tomato](/təmˈɑːtQ/), please.")
+    tts.synthesize("The [tomato](/təmˈɑːtQ/), please.")
 
-    assert ["a təmˈɑːtQ, please."] == tokens_of(model)
+    assert ["the təmˈɑːtQ, please."] == tokens_of(model)
     assert [] == [text for text, _ in phonemizer.calls if "tomato" in text]
 
 
@@ -399,9 +399,9 @@ def with_lexicon(model: ToneModel) -> Synthesizer:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("I like KOKORO.", "i like kˈOkəɹO."),
+        ("We like KOKORO.", "we like kˈOkəɹO."),
         ("Kokoro's voice.", "kˈOkəɹOz voice."),
-        ("A kokoroish voice.", "a kokoroish voice."),
+        ("The kokoroish voice.", "the kokoroish voice."),
         ("Kokoros talk.", "kokoros talk."),
     ],
 )

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
 
 from litetts.errors import MissingDependencyError
-from litetts.g2p.spacing import join_pieces, kokoro_mark
+from litetts.g2p.spacing import curl_quotes, join_pieces, kokoro_mark
 from litetts.text.japanese import normalize_japanese
 
 __all__ = ["JapanesePhonemizer", "kana_to_ipa", "openjtalk_frontend"]
@@ -145,7 +145,7 @@ class JapanesePhonemizer:
             MissingDependencyError: the ``ja`` extra is not installed.
         """
         del lang
-        text = normalize_japanese(text)
+        text = curl_quotes(normalize_japanese(text))
         if not text.strip():
             return ""
         frontend = self._load()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["join_pieces", "kokoro_mark"]
+__all__ = ["curl_quotes", "join_pieces", "kokoro_mark"]
 
 _MARKS: Final = {
     "，": ",",
@@ -30,7 +30,7 @@ _MARKS: Final = {
     "»": "”",
     "‘": "“",
     "’": "”",
-    "'": "“",
+    "'": '"',
     "〜": "—",
     "～": "—",
     "~": "—",
@@ -51,9 +51,15 @@ def join_pieces(pieces: Iterable[str]) -> str:
 
     >>> join_pieces(["ni↓", ",", "ʂɨ↘", "“", "a", "”", "."])
     'ni↓, ʂɨ↘ “a”.'
+    >>> join_pieces(["ʂɨ↘", '"', "a", '"', "."])
+    'ʂɨ↘ “a”.'
     """
     text = ""
-    for piece in pieces:
+    quoted = False
+    for written in pieces:
+        piece = written
+        if written == '"':  # straight quotes (as `litetts.text.cleanup` writes) open, then close
+            piece, quoted = ("”" if quoted else "“"), not quoted
         if not piece.strip():
             text = text.rstrip() + " " if text else ""
         elif piece in _STOPS:
@@ -64,6 +70,22 @@ def join_pieces(pieces: Iterable[str]) -> str:
             glued = not text or text.endswith((" ", *_OPENERS))
             text += piece if glued else " " + piece
     return " ".join(text.split())
+
+
+def curl_quotes(text: str) -> str:
+    """Straight double quotes (as `litetts.text.cleanup` writes every kind) made curly,
+    opening then closing, for a front end that reads only curly ones.
+
+    >>> curl_quotes('彼は"はい"と言った。')
+    '彼は“はい”と言った。'
+    """
+    if '"' not in text:
+        return text
+    parts = text.split('"')
+    return "".join(
+        part + ("" if i == len(parts) - 1 else "“" if i % 2 == 0 else "”")
+        for i, part in enumerate(parts)
+    )
 
 
 def kokoro_mark(char: str) -> str:

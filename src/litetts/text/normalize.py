@@ -17,7 +17,9 @@ from litetts.errors import InvalidInputError
 from litetts.text.chinese import normalize_chinese
 from litetts.text.cleanup import clean
 from litetts.text.english import normalize_english
+from litetts.text.hindi import normalize_hindi
 from litetts.text.japanese import normalize_japanese
+from litetts.text.romance import normalize_romance
 
 __all__ = ["LANGUAGE_RULES", "normalize"]
 
@@ -29,6 +31,11 @@ LANGUAGE_RULES: Final[Mapping[str, LanguageRules]] = MappingProxyType(
         "en-gb": partial(normalize_english, british=True),
         "ja": normalize_japanese,
         "cmn": normalize_chinese,
+        "es": partial(normalize_romance, lang="es"),
+        "fr-fr": partial(normalize_romance, lang="fr-fr"),
+        "it": partial(normalize_romance, lang="it"),
+        "pt-br": partial(normalize_romance, lang="pt-br"),
+        "hi": normalize_hindi,
     }
 )
 """Phonemizer language code -> its normalisation rules."""

@@ -31,7 +31,8 @@ CASES = [
     ("JSON", "JSON"),
     ("MP3", "M P three"),
     ("FBI-led", "F B I-led"),
-    ("U.S.", "U.S."),
+    ("U.S.", "U S."),
+    ("the U.S. Army", "the U S Army"),
 ]
 
 

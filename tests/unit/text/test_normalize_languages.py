@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from litetts.g2p.languages import LANGUAGES
 from litetts.text import normalize
 from litetts.text.normalize import LANGUAGE_RULES
 
@@ -29,8 +30,8 @@ def test_british_english_codes_get_british_rules(lang: str) -> None:
     assert expected == normalize(WRITTEN, lang)
 
 
-@pytest.mark.parametrize("lang", ["fr", "es", "klingon", ""])
-def test_other_and_unknown_languages_get_the_clean_up_only(lang: str) -> None:
+@pytest.mark.parametrize("lang", ["klingon", "", "xx-yy"])
+def test_unknown_languages_get_the_clean_up_only(lang: str) -> None:
     assert "Dr. Smith paid $2.50 on 1/2/2024." == normalize(WRITTEN, lang)
 
 
@@ -38,5 +39,5 @@ def test_english_is_the_default_language() -> None:
     assert "twenty-first" == normalize("21st")
 
 
-def test_languages_with_rules_are_the_two_englishes_japanese_and_mandarin() -> None:
-    assert {"en-us", "en-gb", "ja", "cmn"} == set(LANGUAGE_RULES)
+def test_every_kokoro_language_has_rules() -> None:
+    assert set(LANGUAGES.values()) == set(LANGUAGE_RULES)

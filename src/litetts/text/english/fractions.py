@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from litetts.text.english.dates import MONTHS
 from litetts.text.english.numbers import cardinal, has_digit, ordinal, pad, plural
 
 __all__ = ["VULGAR", "expand_fractions", "say_fraction"]
@@ -43,6 +44,15 @@ _IDIOMS: Final = {
     "9/11": "nine eleven",
     "50/50": "fifty-fifty",
 }
+_SCORE_WORDS: Final = re.compile(
+    r"\b(?:scored?|scoring|rated?|rating|gave|give|gives|got|get|gets|a|an)\s+$", re.I
+)
+"""Words before a score: ``I scored 9/10``, ``rated 4/5``."""
+_DATE_WORDS: Final = re.compile(
+    r"\b(?:(?P<weekday>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day)?\.?,?"
+    r"|(?P<preposition>on|by|until|till|since|from))\s+$"
+)
+"""Words before a month/day date without a year: ``Sat 8/17``, ``on 12/25``."""
 _WORD_DENOMINATORS: Final = frozenset(range(2, 21)) | {32, 64, 100, 1000}
 _SLASHED: Final = re.compile(
     r"(?<![\w/.,])(?:(?P<whole>[0-9]{1,6})\s)?(?P<num>[0-9]{1,6})[/⁄](?P<den>[0-9]{1,6})"
@@ -91,9 +101,18 @@ def expand_fractions(text: str, british: bool = False) -> str:
         num, den = int(match["num"]), int(match["den"])
         whole = int(match["whole"]) if match["whole"] else None
         fraction = f"{match['num']}/{match['den']}"
+        before = match.string[max(0, match.start() - 12) : match.start()]
+        date = None if whole is not None else _DATE_WORDS.search(before)
+        if date is not None and (date["weekday"] or (den > 12 and den not in _WORD_DENOMINATORS)):
+            month, day = (den, num) if british else (num, den)
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                spoken = f"{MONTHS[month - 1]} {ordinal(day, british)}"
+                return pad(spoken, match.string, match.start(), match.end())
         if fraction in _IDIOMS:
             words = _IDIOMS[fraction]
-        elif num == den and den > 2:
+        elif (num == den and den > 2) or (
+            den in (5, 10, 100) and num <= den and _SCORE_WORDS.search(before)
+        ):
             words = f"{cardinal(num, british)} out of {cardinal(den, british)}"
         else:
             words = say_fraction(num, den, None, british)

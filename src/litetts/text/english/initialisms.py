@@ -9,7 +9,8 @@ can begin and end a syllable).
 Spelled letters are capitals separated by spaces, which espeak-ng reads as letter
 names. The letter A is written ``A-``: a bare "A" before a word reads as the
 article ("ə"), the hyphen makes it the letter name and adds no pause. A plural or
-possessive keeps its ``'s`` on the last letter: ``CEOs`` -> "C E O's".
+possessive keeps its ``'s`` on the last letter: ``CEOs`` -> "C E O's". Dotted
+initialisms (``U.S.``, ``U.N.``) are spelled the same way.
 """
 
 from __future__ import annotations
@@ -62,6 +63,10 @@ _ROMAN_ONLY: Final = re.compile(r"[IVX]+")
 _TOKEN: Final = re.compile(
     r"(?<![\w'’.])(?P<letters>[A-Z]{2,})(?P<suffix>['’]s\b|s\b)?(?![\w'’]|\.[A-Za-z0-9])"
 )
+_DOTTED: Final = re.compile(
+    r"(?<![\w.])(?P<letters>(?:[A-Z]\.){2,})(?P<suffix>['’]?s\b)?(?P<end>\s*$|\s*\n)?"
+)
+"""``U.S.``, ``U.N.``, ``D.C.``: capitals each followed by a dot."""
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)[ \t]+$")
 _WORD_AFTER: Final = re.compile(r"^[ \t]+([A-Za-z]+)")
 _WINDOW: Final = 40
@@ -110,7 +115,14 @@ def _neighbour_is_capital(match: re.Match[str]) -> bool:
     text = match.string
     before = _WORD_BEFORE.search(text[max(0, match.start() - _WINDOW) : match.start()])
     after = _WORD_AFTER.search(text[match.end() : match.end() + _WINDOW])
-    return any(found is not None and found[1].isupper() for found in (before, after))
+    # A neighbour in capitals is shouting only when it is a word (THE, NEWS), not
+    # another initialism ("the UK's GDP").
+    return any(
+        found is not None
+        and found[1].isupper()
+        and (found[1] in COMMON_WORDS or len(found[1]) == 1 or is_pronounceable(found[1]))
+        for found in (before, after)
+    )
 
 
 def expand_initialisms(text: str, british: bool = False) -> str:
@@ -128,4 +140,10 @@ def expand_initialisms(text: str, british: bool = False) -> str:
             return match[0]
         return spell(letters, plural=suffix is not None)
 
+    def dotted(match: re.Match[str]) -> str:
+        words = spell(match["letters"], plural=match["suffix"] is not None)
+        return words + ("." + match["end"] if match["end"] is not None else "")
+
+    if "." in text:
+        text = _DOTTED.sub(dotted, text)
     return _TOKEN.sub(spoken, text)

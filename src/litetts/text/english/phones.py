@@ -5,7 +5,8 @@ Zero reads "oh", as people say it. Recognised shapes: North American numbers
 (``555-123-4567``, ``(555) 123-4567``, ``555.123.4567``, ``1-800-555-0199``),
 international numbers starting with ``+`` (``+44 20 7946 0958``), and a short
 ``123-4567`` or an emergency number (911, 999, 112) right after a word such as
-"call", "phone", "dial" or "tel".
+"call", "phone", "dial" or "tel". An HTTP status code (``a 404 error``) reads the
+same way ("four oh four").
 """
 
 from __future__ import annotations
@@ -30,6 +31,24 @@ _SHORT: Final = re.compile(
     r"(?:\s+(?:me|us|them|him|her))?(?:\s+(?:at|on))?:?\s+)"
     r"(?:(?P<exchange>[0-9]{3})-(?P<line>[0-9]{4})|(?P<emergency>911|999|112))(?![\w-]|[.,][0-9])"
 )
+
+
+_STATUS: Final = re.compile(
+    r"(?:(?P<pre>\b(?:HTTP|[Ee]rror|[Ss]tatus|[Cc]ode) )(?P<a>[1-5][0-9]{2})(?![\w.,]))"
+    r"|(?:(?<![\w.,])(?P<b>[1-5][0-9]{2})(?= (?:error|errors|page|status|response)\b))"
+)
+"""An HTTP status code: ``a 404 error``, ``HTTP 503``."""
+
+
+def _status(match: re.Match[str]) -> str:
+    code = match["a"] or match["b"]
+    if code[1:] == "00":
+        spoken = digits(code[0]) + " hundred"
+    elif code[1] == "0":
+        spoken = f"{digits(code[0])} oh {digits(code[2])}"
+    else:
+        spoken = digits(code, zero="oh")
+    return (match["pre"] or "") + spoken
 
 
 def say_phone(groups: list[str]) -> str:
@@ -59,6 +78,7 @@ def expand_phones(text: str, british: bool = False) -> str:
         groups = [match["emergency"]] if match["emergency"] else [match["exchange"], match["line"]]
         return match["context"] + say_phone(groups)
 
+    text = _STATUS.sub(_status, text)
     text = _NORTH_AMERICAN.sub(north_american, text)
     text = _INTERNATIONAL.sub(international, text)
     return _SHORT.sub(short, text)

@@ -12,9 +12,14 @@ import re
 from typing import Final
 
 from litetts.text.english.initialisms import spell
+from litetts.text.english.years import say_year
 
 __all__ = ["expand_symbols"]
 
+_HASHTAG_YEAR: Final = re.compile(
+    r"(?<=hashtag )(?P<word>[A-Za-z]+)(?P<year>(?:19|20)[0-9]{2})(?![\w])"
+)
+"""``#summer2024``: a year glued to a hashtag's word."""
 _LETTERS_AND: Final = re.compile(r"(?<![\w&])(?P<left>[A-Z]{1,3})&(?P<right>[A-Z]{1,3})(?![\w&])")
 _RULES: Final = (
     ("#", re.compile(r"#(?<![\w#]#)\s?(?=[0-9])"), "number "),
@@ -27,7 +32,9 @@ _RULES: Final = (
     ("x", re.compile(r"(?<=[0-9])x(?=\s|$|[.,;:!?])"), " times"),
     (" - ", re.compile(r"(?<=[0-9]) - (?=[0-9])"), " minus "),
     (" − ", re.compile(r"(?<=[0-9]) − (?=[0-9])"), " minus "),
-    ("~", re.compile(r"~(?<![\w~]~)\s?(?=[0-9])"), "about "),
+    ("~", re.compile(r"~(?<![\w~]~)\s?(?=[$£€¥]?[0-9])"), "about "),
+    ("w/", re.compile(r"(?<![\w/])w/o(?![\w/])"), "without"),
+    ("w/", re.compile(r"(?<![\w/])w/(?=\s)"), "with"),
     ("≈", re.compile(r"≈(?<![\w≈]≈)\s?(?=[0-9])"), "approximately "),
     ("<", re.compile(r"<(?<![\w<]<)\s?(?=[0-9])"), "less than "),
     (">", re.compile(r">(?<![\w>-]>)\s?(?=[0-9])"), "more than "),
@@ -48,4 +55,6 @@ def expand_symbols(text: str, british: bool = False) -> str:
     for needed, pattern, words in _RULES:
         if needed in text:
             text = pattern.sub(words, text)
+    if "hashtag " in text:
+        text = _HASHTAG_YEAR.sub(lambda m: f"{m['word']} {say_year(int(m['year']))}", text)
     return text

@@ -51,12 +51,22 @@ UNITS: Final[dict[str, tuple[str, str]]] = {
     "cl": _unit("centiliter"),
     "gal": _unit("gallon"),
     "mph": _unit("mile per hour", "miles per hour"),
+    "tbsp": _unit("tablespoon"),
+    "Tbsp": _unit("tablespoon"),
+    "tbs": _unit("tablespoon"),
+    "tsp": _unit("teaspoon"),
+    "qt": _unit("quart"),
+    "c.": _unit("cup"),
+    "in.": _unit("inch", "inches"),
+    "fps": _unit("frame per second", "frames per second"),
     "km/h": _unit("kilometer per hour", "kilometers per hour"),
     "kph": _unit("kilometer per hour", "kilometers per hour"),
     "m/s": _unit("meter per second", "meters per second"),
     "°C": _unit("degree Celsius", "degrees Celsius"),
     "°F": _unit("degree Fahrenheit", "degrees Fahrenheit"),
     "°": _unit("degree"),
+    "ºC": _unit("degree Celsius", "degrees Celsius"),
+    "ºF": _unit("degree Fahrenheit", "degrees Fahrenheit"),
     "KB": _unit("kilobyte"),
     "kB": _unit("kilobyte"),
     "MB": _unit("megabyte"),
@@ -109,6 +119,16 @@ _UNIT: Final = re.compile(
     r"(?![\w²³/]|\.[0-9])(?P<dot>\.(?=[ \t]+[a-z]))?"
 )
 _ALONE_NEEDS_NO_SPACE: Final = frozenset({"in"})
+_CLOCK_SPAN: Final = re.compile(
+    r"(?<![\w.,])(?P<a>[0-9]{1,3})\s?(?P<big>h|hr|m|min)\s?(?P<b>[0-9]{1,2})\s?(?P<small>m|min|s|sec)\b"
+)
+"""``2m 30s``, ``1h 15m``: two units of a duration, the first one larger."""
+_SPANS: Final = {("h", "m"): ("hour", "minute"), ("m", "s"): ("minute", "second")}
+_BARE_DEGREES: Final = re.compile(
+    r"(?P<pre>\b(?:at|to|of|is|was|reached|reaches|around|about|above|below) )"
+    r"(?P<n>-?[0-9]{1,3})(?P<scale>[CF])\b"
+)
+"""``bake at 180C``: a temperature written without its degree sign."""
 
 
 def _spell(words: str, british: bool) -> str:
@@ -124,6 +144,8 @@ def expand_units(text: str, british: bool = False) -> str:
         unit = match["unit"]
         if unit in _ALONE_NEEDS_NO_SPACE and match["gap"]:
             return match[0]
+        if unit.endswith(".") and not re.match(r"[ \t]+[a-z]", match.string[match.end() :]):
+            return match[0]  # "5 in." ending a sentence: the word "in" and a full stop
         singular, plural = UNITS[unit]
         if match["value"] is not None:
             written = (match["sign"] or "") + match["value"]
@@ -149,6 +171,19 @@ def expand_units(text: str, british: bool = False) -> str:
             words += "."
         return pad(words, match.string, match.start(), match.end())
 
+    def span(match: re.Match[str]) -> str:
+        key = (match["big"][0], match["small"][0])
+        if key not in _SPANS:
+            return match[0]
+        big, small = _SPANS[key]
+        a, b = int(match["a"]), int(match["b"])
+        return (
+            f"{number(match['a'], british)} {big if a == 1 else big + 's'}"
+            f" {number(match['b'], british)} {small if b == 1 else small + 's'}"
+        )
+
     if not has_digit(text):
         return text
+    text = _CLOCK_SPAN.sub(span, text)
+    text = _BARE_DEGREES.sub(lambda m: f"{m['pre']}{m['n']}°{m['scale']}", text)
     return _UNIT.sub(spoken, text)

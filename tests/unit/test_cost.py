@@ -159,7 +159,7 @@ def test_audio_limit_holds_in_its_own_thread_only() -> None:
         try:
             tts.stream(text)
             other.append(None)
-        except BaseException as err:  # noqa: BLE001 - reported to the test thread
+        except BaseException as err:  # reported to the test thread
             other.append(err)
 
     with audio_limit(1, setting="server.max_audio_seconds"):

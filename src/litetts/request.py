@@ -85,12 +85,20 @@ def prepare_request(
         normalizer: written -> speakable text.
 
     Raises:
-        InvalidInputError: not a string, too long, empty, only pauses, malformed
-            markup, bad speed or language.
+        InvalidInputError: not a string, not valid Unicode (a lone surrogate), too
+            long, empty, only pauses, malformed markup, bad speed or language.
         VoiceNotFoundError: unknown voice.
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a string, got {type(text).__name__}", field="input")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:  # a lone surrogate: no phonemizer can read it
+        raise InvalidInputError(
+            f"text holds a lone surrogate ({text[err.start]!r}) at character {err.start};"
+            " send valid Unicode",
+            field="input",
+        ) from None
     if len(text) > settings.max_chars:
         raise InvalidInputError(
             f"text has {len(text)} characters; the maximum is {settings.max_chars}",

@@ -253,7 +253,16 @@ class AssetStore:
             except AssetError:
                 logger.info("fetching %s on first use (%s)", what, problem)
             progress = self._progress if self._progress is not None else default_progress()
-            fetch(progress)
+            try:
+                fetch(progress)
+            except OSError as err:  # a full disk, a read-only home: say what failed
+                if isinstance(err, AssetError):
+                    raise
+                raise AssetError(
+                    f"could not fetch {what} into {self.home}: {err}",
+                    path=self.home,
+                    fix=f"free space or fix permissions in {self.home}, then {FETCH_COMMAND}",
+                ) from err
             return require()
 
     def _whisper_spec(self, size: str) -> WhisperManifest:

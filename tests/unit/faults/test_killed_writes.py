@@ -251,3 +251,24 @@ def test_a_truncated_baseline_is_an_invalid_input_error(tmp_path: Path) -> None:
         Baseline.load(path)
 
     assert "baseline" == info.value.field
+
+
+def test_a_full_disk_while_fetching_on_first_use_is_an_asset_error(tmp_path: Path) -> None:
+    from tests.asset_fakes import MANIFEST, FakeRegistry
+
+    from litetts.assets import AssetStore
+    from litetts.errors import AssetError
+
+    class FullDisk(FakeRegistry):
+        def __call__(self, argv: object, cwd: Path) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(cwd))
+
+    store = AssetStore(
+        tmp_path / "home", MANIFEST, runner=FullDisk(), offline=False, progress=lambda _: None
+    )
+
+    with pytest.raises(AssetError, match=r"could not fetch the Kokoro model.*No space left"):
+        store.ensure_model()
+
+    assert not store.model_path.exists()
+    assert [] == leftovers(tmp_path)

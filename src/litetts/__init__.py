@@ -34,12 +34,13 @@ if TYPE_CHECKING:
     from litetts.events import SynthesisEvent
     from litetts.kokoro import VoiceInfo
     from litetts.kokoro import catalogue as voices
+    from litetts.live_text import FLUSH
     from litetts.performance import ConservativeOptimizer
     from litetts.synthesizer import Synthesizer
     from litetts.validation import AudioQualityValidator, QualityReport, WhisperValidator
 
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (plain sorted, as test_exported_members pins it)
     "Assembly",
     "AssetError",
     "AssetStore",
@@ -49,6 +50,7 @@ __all__ = [
     "ConfigError",
     "ConfigStore",
     "ConservativeOptimizer",
+    "FLUSH",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",
@@ -66,6 +68,7 @@ __all__ = [
 ]
 
 _LAZY: dict[str, tuple[str, str]] = {
+    "FLUSH": ("litetts.live_text", "FLUSH"),
     "Assembly": ("litetts.assembly", "Assembly"),
     "AssetError": ("litetts.errors", "AssetError"),
     "AssetStore": ("litetts.assets", "AssetStore"),

@@ -1,7 +1,7 @@
 """A request, checked: the text front-end that turns what a caller wrote into what to say.
 
-    text -> markup ([pause:..], [word](/IPA/)) -> dictionary -> normalize (plain text
-    only, per language) -> passages and pauses
+    text -> [Markdown clean-up] -> markup ([pause:..], [word](/IPA/)) -> dictionary
+    -> normalize (plain text only, per language) -> passages and pauses
 
 Everything a caller can get wrong is found here, before any model work, and raised
 as an `InvalidInputError` naming the field.
@@ -20,6 +20,7 @@ from litetts.kokoro.model import check_speed
 from litetts.kokoro.vocabulary import Vocabulary
 from litetts.kokoro.voices import VoiceBank
 from litetts.text.lexicon import Lexicon
+from litetts.text.llm import clean_llm_output
 from litetts.text.markup import Passage, Pause, Plain, Segment, compose, parse_markup
 
 __all__ = ["Normalizer", "Request", "prepare_request"]
@@ -107,6 +108,8 @@ def prepare_request(
     voice_spec = voices.resolve(voice if voice is not None else settings.voice)
     rate = check_speed(settings.speed if speed is None else speed)
     code = resolve_language(lang) if lang else language_for_voice(parse_voice(voice_spec)[0].voice)
+    if settings.llm_cleanup == "always":
+        text = clean_llm_output(text)
     segments: list[Segment] = (
         parse_markup(text, vocabulary=vocabulary) if settings.markup else [Plain(text)]
     )

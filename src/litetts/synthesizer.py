@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from litetts import live_text
 from litetts.audio import SAMPLE_RATE, Audio, soft_limit, trim_silence
 from litetts.audio_buffer import AudioBuffer
 from litetts.cache import AudioCache, CacheIdentity, CacheKey
@@ -260,6 +261,9 @@ class Synthesizer:
             if hit is not None:
                 return self._replay(request, hit)
         return self._run(request, first_tokens=lead, key=key)
+
+    stream_text = live_text.stream_text  # text still being written (see docs/streaming.md)
+    astream_text = live_text.astream_text
 
     def _prepare(
         self, text: str, voice: str | None, speed: float | None, lang: str | None

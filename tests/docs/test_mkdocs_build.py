@@ -93,4 +93,5 @@ def test_api_page_renders_every_public_name(site: Path) -> None:
 
 def _anchor(name: str) -> str:
     obj = getattr(litetts, name)
-    return f"{obj.__module__}.{obj.__qualname__}"
+    # A value such as litetts.FLUSH is documented under its own name, in its class's module.
+    return f"{obj.__module__}.{getattr(obj, '__qualname__', name)}"

@@ -34,6 +34,7 @@ LAYERS = {
     "synthesizer": 3,
     "cache": 3,
     "request": 3,
+    "live_text": 3,
     "cost": 3,
     "validation": 4,
     "performance": 4,

@@ -17,6 +17,7 @@ EXPECTED = {
     "ConfigError",
     "ConfigStore",
     "ConservativeOptimizer",
+    "FLUSH",
     "InvalidInputError",
     "LiteTTSError",
     "MissingDependencyError",

@@ -151,6 +151,11 @@ class SynthesisSettings:
     builtin_dictionary: bool = True
     """Apply litetts' built-in corrections for words espeak-ng says wrong ("Kokoro")."""
 
+    llm_cleanup: str = field(default="live", validator=validators.in_(("off", "live", "always")))
+    """Read a language model's Markdown, emoji and web addresses the way a person would
+    (docs/streaming.md): ``live`` for `Synthesizer.stream_text` only, ``always`` for
+    every request, ``off`` never."""
+
     max_audio_seconds: float = field(default=1800.0, converter=float, validator=validators.gt(0))
     """Most audio one request may make, in seconds, estimated from its phoneme tokens
     and speed before any model work (an upper estimate: normal English comes out at

@@ -40,7 +40,9 @@ __all__ = [
     "Plain",
     "Segment",
     "compose",
+    "open_tag_start",
     "parse_markup",
+    "tag_spans",
 ]
 
 logger = logging.getLogger(__name__)
@@ -76,6 +78,23 @@ _PLACEHOLDER: Final = re.compile("\ue000([\ue010-\ue01f]+)\ue001")
 _RESERVED: Final = re.compile("[\ue000-\ue01f]")
 _POSSESSIVE: Final = re.compile(r"['’]s(?!\w)")
 _ENGLISH: Final = ("en-us", "en-gb")
+
+
+_OPEN_TAG: Final = re.compile(r"\[(?:[^\[\]\n]*|[^\[\]\n]+\](?:\((?:/[^/()\n]*/?)?)?)\Z")
+
+
+def tag_spans(text: str) -> list[tuple[int, int]]:
+    """Where each ``[pause:...]`` and ``[word](/IPA/)`` tag of `text` starts and ends."""
+    return [match.span() for match in _MARKUP.finditer(text) if match["close"] or match["override"]]
+
+
+def open_tag_start(text: str) -> int | None:
+    """Where a tag begins that the end of `text` leaves open (more text may complete
+    it: ``"Say [tomato](/tə"``); None when every tag is closed."""
+    start = text.rfind("[")
+    if start < 0 or _OPEN_TAG.match(text, start) is None:
+        return None
+    return start
 
 
 def _positive_seconds(instance: object, attribute: object, value: float) -> None:

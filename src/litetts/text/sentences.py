@@ -28,7 +28,7 @@ from typing import Final, Literal
 
 from attrs import frozen
 
-__all__ = ["Boundary", "Sentence", "split_sentences"]
+__all__ = ["Boundary", "Sentence", "SentenceEnd", "sentence_ends", "split_sentences"]
 
 Boundary = Literal["paragraph", "sentence", "clause", "word", "end"]
 """What ends a chunk or sentence: a sentence ends at a ``paragraph`` break, a
@@ -138,36 +138,91 @@ def _ends_sentence(stop: str, before: str, following: str) -> bool:
     return True
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of `text`, in order; joining their texts with spaces gives `text`
-    back modulo whitespace. Empty text gives no sentences."""
-    sentences: list[Sentence] = []
+@frozen
+class SentenceEnd:
+    """Where a sentence ends in a text (see `sentence_ends`)."""
+
+    end: int
+    """Offset just past the sentence's last character (its stop and closing marks)."""
+    resume: int
+    """Offset where what follows begins (past the whitespace)."""
+    boundary: Boundary
+    settled: bool
+    """Whether more text after `resume` could not change this verdict; always True for
+    a complete text (see `sentence_ends`)."""
+
+
+_NEXT_WORD: Final = re.compile(r"\S+\s")
+
+
+def _needs_next_word(stop: str, before: str) -> bool:
+    """Whether the verdict on `stop` depends on the word after it."""
+    core = stop.rstrip(_CLOSING)
+    if core != stop or "…" in core or ".." in core:
+        return True
+    return core == "." and _abbreviation_kind(_last_word(before)) is not None
+
+
+def sentence_ends(text: str, *, complete: bool = True) -> list[SentenceEnd]:
+    """Where each sentence of `text` ends but the last, in order: the boundaries
+    `split_sentences` cuts at.
+
+    With ``complete=False`` `text` is the start of a longer text still arriving: an end
+    may be reported before the text after it shows whether it is one ("Dr." + " Smith"
+    is none, "$3." + "50" never looks like one): then `SentenceEnd.settled` is False,
+    it is the last one reported, and more text may confirm, move or drop it.
+    """
+    ends: list[SentenceEnd] = []
     start = 0
     for match in _END.finditer(text):
         boundary: Boundary
+        settled = complete or match.end() < len(text)  # more whitespace may still come
         if match["para"] is not None:
             end, boundary = match.start(), "paragraph"
         elif match["stop"] is not None:
             end = match.end("stop")
             paragraph = "\n\n" in match["gap"]
             following = _WORD.match(text, match.end())
+            word = following[0] if following else ""
+            boundary = "paragraph" if paragraph else "sentence"
+            if (
+                not complete
+                and not paragraph
+                and _needs_next_word(match["stop"], text[start : match.start()])
+            ):
+                settled = settled and _NEXT_WORD.match(text, match.end()) is not None
+            if not settled:  # undecided: it may or may not be an end
+                ends.append(SentenceEnd(end, match.end(), boundary, False))
+                break
             if (
                 not paragraph
                 and not _ends_sentence(  # a blank line ends even after "Dr."
-                    match["stop"], text[start : match.start()], following[0] if following else ""
+                    match["stop"], text[start : match.start()], word
                 )
             ):
                 continue
-            boundary = "paragraph" if paragraph else "sentence"
         else:
             end = match.end("cjk")
             boundary = "sentence"
-        piece = text[start:end].strip()
-        if piece:
-            sentences.append(Sentence(" ".join(piece.split()), boundary))
-        elif sentences and boundary == "paragraph":
-            sentences[-1] = Sentence(sentences[-1].text, "paragraph")
+        ends.append(SentenceEnd(end, match.end(), boundary, settled))
+        if not settled:
+            break
         start = match.end()
+    return ends
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of `text`, in order; joining their texts with spaces gives `text`
+    back modulo whitespace. Empty text gives no sentences."""
+    sentences: list[Sentence] = []
+    start = 0
+    for found in sentence_ends(text):
+        piece = text[start : found.end].strip()
+        if piece:
+            sentences.append(Sentence(" ".join(piece.split()), found.boundary))
+        elif sentences and found.boundary == "paragraph":
+            sentences[-1] = Sentence(sentences[-1].text, "paragraph")
+        start = found.resume
     tail = text[start:].strip()
     if tail:
         sentences.append(Sentence(" ".join(tail.split()), "end"))

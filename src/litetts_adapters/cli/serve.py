@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Final
@@ -11,17 +14,28 @@ import typer
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
+    import litetts
+
 __all__ = ["GRACE_S", "run_server", "serve"]
 
 GRACE_S: Final = 5.0
 """Seconds a stopping server waits for open connections before closing them anyway."""
 
 
-def run_server(app: FastAPI, host: str, port: int) -> None:
+def run_server(
+    app: FastAPI,
+    host: str,
+    port: int,
+    also: Callable[[], AbstractAsyncContextManager[object]] | None = None,
+) -> None:
     """Serve `app` with uvicorn until SIGINT or SIGTERM.
 
     A stop first cancels the speech in flight (`litetts_adapters.fastapi.stop_work`):
     uvicorn would otherwise wait for every running synthesis to finish before exiting.
+
+    Args:
+        also: another server to run on the same event loop while `app` is served
+            (the Wyoming one).
     """
     import uvicorn
 
@@ -40,10 +54,20 @@ def run_server(app: FastAPI, host: str, port: int) -> None:
         lifespan="on",
         timeout_graceful_shutdown=int(GRACE_S),
     )
-    Server(config).run()
+    server = Server(config)
+    if also is None:
+        server.run()
+        return
+
+    async def together() -> None:
+        async with also():
+            await server.serve()
+
+    asyncio.run(together())
 
 
 def serve(
+    *,
     host: Annotated[
         str | None, typer.Option(help="Interface to listen on.", show_default="127.0.0.1")
     ] = None,
@@ -73,6 +97,14 @@ def serve(
             help="A folder of NAME.bin voices or a voices-v1.0.bin npz.", show_default=False
         ),
     ] = None,
+    wyoming: Annotated[
+        str | None,
+        typer.Option(
+            help="Also speak the Wyoming protocol (Home Assistant) here, e.g. "
+            "tcp://127.0.0.1:10200; needs litetts[wyoming].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve POST /v1/audio/speech (OpenAI-compatible) and the dashboard at /dashboard."""
     import litetts
@@ -91,7 +123,11 @@ def serve(
         overrides={key: value for key, value in explicit.items() if value is not None},
         watch=True,
     )
-    app = create_app(store=store)
+    if wyoming is None:
+        app = create_app(store=store)
+    else:
+        also, synthesizer = _wyoming(store, wyoming)
+        app = create_app(synthesizer, store=store)
     server = store.config.server
     typer.echo(
         f"litetts: speech at http://{server.host}:{server.port}/v1/audio/speech, "
@@ -99,6 +135,30 @@ def serve(
         err=True,
     )
     try:
-        run_server(app, server.host, server.port)
+        if wyoming is None:
+            run_server(app, server.host, server.port)
+        else:
+            typer.echo(f"litetts: Wyoming (Home Assistant) at {wyoming}", err=True)
+            run_server(app, server.host, server.port, also)
     finally:
         store.close()
+
+
+def _wyoming(
+    store: litetts.ConfigStore, uri: str
+) -> tuple[Callable[[], AbstractAsyncContextManager[object]], litetts.Synthesizer]:
+    """The Wyoming server at `uri` and the synthesizer it shares with the HTTP server
+    (loaded now, once, rather than in the background)."""
+    import litetts
+
+    try:
+        from litetts_adapters.wyoming import WyomingServer, check_uri
+    except ImportError as err:
+        raise litetts.MissingDependencyError("--wyoming", "wyoming", "wyoming") from err
+    from litetts_adapters.live_speech import live_speaker
+
+    check_uri(uri)
+    synthesizer = litetts.Assembly.create(store=store).synthesizer()
+    speaker = live_speaker(synthesizer)
+    voice = store.config.synthesis.voice
+    return (lambda: WyomingServer(speaker, uri, voice)), synthesizer

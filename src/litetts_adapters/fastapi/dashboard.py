@@ -28,7 +28,14 @@ from litetts_adapters.fastapi.errors import ApiError
 from litetts_adapters.fastapi.openapi import error_responses
 from litetts_adapters.fastapi.state import server_state, settings_of, valid_key
 
-__all__ = ["AUTH_TIMEOUT_S", "POLICY_VIOLATION", "dashboard_page", "origin_allowed", "router"]
+__all__ = [
+    "AUTH_TIMEOUT_S",
+    "POLICY_VIOLATION",
+    "authenticated",
+    "dashboard_page",
+    "origin_allowed",
+    "router",
+]
 
 POLICY_VIOLATION: Final = 1008
 """WebSocket close code for a refused origin or key."""
@@ -77,7 +84,8 @@ async def live(websocket: WebSocket) -> None:
     if not settings.dashboard.enabled or not origin_allowed(websocket, settings):
         await websocket.close(POLICY_VIOLATION)  # before accept: the client gets a 403
         return
-    if not await _authenticated(websocket, settings):
+    needed = bool(settings.server.api_keys) and settings.server.protect_metrics
+    if not await authenticated(websocket, settings, needed=needed):
         return
     client = await state.manager.connect(websocket)
     try:
@@ -107,11 +115,11 @@ def origin_allowed(websocket: WebSocket, settings: Settings) -> bool:
     return bool(host) and parts.scheme in ("http", "https") and parts.netloc.lower() == host.lower()
 
 
-async def _authenticated(websocket: WebSocket, settings: Settings) -> bool:
-    """Accept `websocket` and check its key when one is needed; False once it is closed."""
+async def authenticated(websocket: WebSocket, settings: Settings, *, needed: bool) -> bool:
+    """Accept `websocket` and, when `needed`, check its key (an ``Authorization`` header
+    or a first message ``{"type": "auth", "key": ...}``); False once it is closed."""
     server = settings.server
     scheme, _, token = websocket.headers.get("authorization", "").partition(" ")
-    needed = bool(server.api_keys) and server.protect_metrics
     if not needed or (scheme.lower() == "bearer" and valid_key(token.strip(), server.api_keys)):
         await websocket.accept()
         return True

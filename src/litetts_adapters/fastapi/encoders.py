@@ -9,6 +9,8 @@ it. Without PyAV those four fall back to encoding the whole audio at the end wit
 
 from __future__ import annotations
 
+import base64
+import json
 import struct
 from typing import Any, Final, Protocol
 
@@ -16,7 +18,14 @@ import numpy as np
 
 from litetts.audio import SAMPLE_RATE, Audio, Samples
 
-__all__ = ["MEDIA_TYPES", "STREAM_FORMATS", "StreamEncoder", "stream_encoder"]
+__all__ = [
+    "MEDIA_TYPES",
+    "SSE_MEDIA_TYPE",
+    "STREAM_FORMATS",
+    "SseEncoder",
+    "StreamEncoder",
+    "stream_encoder",
+]
 
 STREAM_FORMATS: Final = ("mp3", "opus", "aac", "flac", "wav", "pcm")
 """The ``response_format`` values of OpenAI's speech endpoint."""
@@ -39,6 +48,8 @@ _AV_CODECS: Final[dict[str, tuple[str, str, dict[str, str]]]] = {
     "flac": ("flac", "flac", {}),
 }
 _UNKNOWN_SIZE: Final = 0xFFFFFFFF
+
+SSE_MEDIA_TYPE: Final = "text/event-stream"
 
 
 class StreamEncoder(Protocol):
@@ -191,3 +202,38 @@ def stream_encoder(format: str) -> StreamEncoder:
         return AvEncoder(format)
     except ImportError:
         return BufferedEncoder(format)
+
+
+class SseEncoder:
+    """OpenAI's server-sent speech events around another encoder's bytes.
+
+    Each piece of encoded audio becomes ``data: {"type": "speech.audio.delta", "audio":
+    BASE64}``; the end is ``data: {"type": "speech.audio.done", "usage": {...}}``.
+    Kokoro reads no text tokens, so ``usage`` counts the input's characters as
+    ``input_tokens`` (and no output tokens).
+    """
+
+    def __init__(self, inner: StreamEncoder, input_chars: int) -> None:
+        self._inner = inner
+        self._chars = input_chars
+
+    @staticmethod
+    def _event(payload: dict[str, object]) -> bytes:
+        return b"data: " + json.dumps(payload, separators=(",", ":")).encode() + b"\n\n"
+
+    def _delta(self, data: bytes) -> bytes:
+        if not data:
+            return b""
+        return self._event({"type": "speech.audio.delta", "audio": base64.b64encode(data).decode()})
+
+    def encode(self, samples: Samples) -> bytes:
+        return self._delta(self._inner.encode(samples))
+
+    def finish(self) -> bytes:
+        usage = {"input_tokens": self._chars, "output_tokens": 0, "total_tokens": self._chars}
+        return self._delta(self._inner.finish()) + self._event(
+            {"type": "speech.audio.done", "usage": usage}
+        )
+
+    def close(self) -> None:
+        self._inner.close()

@@ -13,10 +13,11 @@ from typing import Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from litetts.kokoro import MAX_SPEED, MIN_SPEED
-from litetts_adapters.fastapi.encoders import MEDIA_TYPES
+from litetts_adapters.fastapi.encoders import MEDIA_TYPES, SSE_MEDIA_TYPE
 
 __all__ = [
     "ERROR_SCHEMA",
+    "SSE_EVENT_SCHEMA",
     "SpeechBody",
     "error_responses",
     "health_responses",
@@ -50,7 +51,16 @@ class SpeechBody(BaseModel):
     )
     speed: float = Field(1.0, ge=MIN_SPEED, le=MAX_SPEED, description="Speaking rate.")
     stream: bool = Field(True, description="Send audio as it is synthesised.")
-    stream_format: Literal["audio"] = Field("audio", description="Only raw audio streams.")
+    stream_format: Literal["audio", "sse"] = Field(
+        "audio",
+        description="audio: the bytes of response_format. sse: server-sent events, each"
+        ' data: {"type": "speech.audio.delta", "audio": BASE64} with the next bytes of'
+        ' response_format, then data: {"type": "speech.audio.done", "usage": {...}}'
+        " (input_tokens counts the input's characters); always streamed.",
+    )
+    instructions: str | None = Field(
+        None, description="Accepted for OpenAI compatibility and ignored: Kokoro cannot follow it."
+    )
     language: str | None = Field(None, description="The text's language; default the voice's.")
 
 
@@ -78,6 +88,50 @@ ERROR_SCHEMA: Final = {
     },
 }
 """The JSON of every error status (inline: errors are JSON whatever the route serves)."""
+
+
+_USAGE: Final = {
+    "type": "object",
+    "required": ["input_tokens", "output_tokens", "total_tokens"],
+    "properties": {
+        "input_tokens": {"type": "integer", "description": "Characters of the input."},
+        "output_tokens": {"type": "integer"},
+        "total_tokens": {"type": "integer"},
+    },
+}
+SSE_EVENT_SCHEMA: Final = {
+    "title": "SpeechStreamEvent",
+    "description": 'One server-sent event of stream_format "sse": its data is the JSON of'
+    " speech.audio.delta (the next bytes of response_format, base64) or, last,"
+    " speech.audio.done.",
+    "type": "object",
+    "required": ["data"],
+    "properties": {
+        "event": {"type": "string"},
+        "data": {
+            "type": "string",
+            "contentMediaType": "application/json",
+            "contentSchema": {
+                "oneOf": [
+                    {
+                        "type": "object",
+                        "required": ["type", "audio"],
+                        "properties": {
+                            "type": {"const": "speech.audio.delta"},
+                            "audio": {"type": "string", "contentEncoding": "base64"},
+                        },
+                    },
+                    {
+                        "type": "object",
+                        "required": ["type", "usage"],
+                        "properties": {"type": {"const": "speech.audio.done"}, "usage": _USAGE},
+                    },
+                ]
+            },
+        },
+    },
+}
+"""Each event of a ``stream_format: "sse"`` response (OpenAI's speech events)."""
 
 
 _WHY: Final = {
@@ -113,8 +167,9 @@ def speech_responses() -> dict[int | str, dict[str, Any]]:
     """200 with one audio media type per ``response_format``, then the errors."""
     binary = {"schema": {"type": "string", "format": "binary"}}
     audio = {media_type: binary for media_type in dict.fromkeys(MEDIA_TYPES.values())}
+    events = {SSE_MEDIA_TYPE: {"schema": SSE_EVENT_SCHEMA}}  # stream_format "sse"
     return {
-        200: {"description": "The audio, in the requested format.", "content": audio},
+        200: {"description": "The audio, in the requested format.", "content": audio | events},
         **error_responses(400, 401, 413, 415, 500, 503),
     }
 

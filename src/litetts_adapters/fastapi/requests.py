@@ -25,9 +25,20 @@ from litetts.kokoro import MAX_SPEED, MIN_SPEED, VoiceBank
 from litetts_adapters.fastapi.encoders import STREAM_FORMATS
 from litetts_adapters.fastapi.errors import ApiError, from_library_error
 
-__all__ = ["MAX_INT_DIGITS", "MODELS", "SpeechRequest", "parse_json", "parse_speech", "read_json"]
+__all__ = [
+    "MAX_INT_DIGITS",
+    "MODELS",
+    "STREAM_KINDS",
+    "SpeechRequest",
+    "parse_json",
+    "parse_speech",
+    "read_json",
+]
 
 MODELS: Final = ("kokoro", "tts-1", "tts-1-hd")
+
+STREAM_KINDS: Final = ("audio", "sse")
+"""``stream_format`` values: raw audio, or OpenAI's server-sent ``speech.audio.*`` events."""
 """Model names accepted; all speak with the one loaded Kokoro model."""
 
 MAX_INT_DIGITS: Final = 64
@@ -54,6 +65,8 @@ class SpeechRequest:
     speed: float
     stream: bool
     language: str | None
+    stream_format: str = "audio"
+    """``audio`` (bytes of the format) or ``sse`` (OpenAI's ``speech.audio.*`` events)."""
 
 
 async def read_json(request: Request, max_bytes: int) -> object:
@@ -184,7 +197,8 @@ def parse_speech(body: object, settings: Settings, voices: VoiceBank) -> SpeechR
 
     Raises:
         ApiError: 400 naming the field (``input``, ``voice``, ``model``,
-            ``response_format``, ``speed``, ``stream``, ``stream_format``).
+            ``response_format``, ``speed``, ``stream``, ``stream_format``,
+            ``instructions``).
     """
     if not isinstance(body, dict):
         raise ApiError(400, "request body must be a JSON object", code="invalid_json")
@@ -241,12 +255,15 @@ def parse_speech(body: object, settings: Settings, voices: VoiceBank) -> SpeechR
     if not isinstance(stream, bool):
         raise ApiError(400, "'stream' must be true or false", param="stream", code="invalid_type")
     stream_format = _string(body, "stream_format", "audio")
-    if stream_format != "audio":
+    if stream_format not in STREAM_KINDS:
         raise ApiError(
             400,
-            f"stream_format {stream_format!r} is not supported; use 'audio'",
+            f"unknown stream_format {stream_format!r}; use one of: {', '.join(STREAM_KINDS)}",
             param="stream_format",
             code="invalid_value",
         )
+    _string(body, "instructions", None)  # accepted and ignored: Kokoro cannot follow them
     language = _string(body, "language", None)
-    return SpeechRequest(text, voice, fmt, float(speed), stream, language or None)
+    return SpeechRequest(
+        text, voice, fmt, float(speed), stream, language or None, stream_format or "audio"
+    )

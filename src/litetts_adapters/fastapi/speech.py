@@ -19,7 +19,13 @@ from litetts.audio_buffer import AudioBuffer
 from litetts.cost import audio_limit
 from litetts.errors import InvalidInputError, LiteTTSError
 from litetts.synthesizer import Synthesizer
-from litetts_adapters.fastapi.encoders import MEDIA_TYPES, StreamEncoder, stream_encoder
+from litetts_adapters.fastapi.encoders import (
+    MEDIA_TYPES,
+    SSE_MEDIA_TYPE,
+    SseEncoder,
+    StreamEncoder,
+    stream_encoder,
+)
 from litetts_adapters.fastapi.errors import ApiError, from_library_error
 from litetts_adapters.fastapi.middleware import request_id
 from litetts_adapters.fastapi.openapi import speech_openapi, speech_responses
@@ -178,7 +184,8 @@ def _retrieve(future: asyncio.Future[bytes]) -> None:
     openapi_extra=speech_openapi(),
 )
 async def create_speech(request: Request) -> Response:
-    """Speak ``input``; the audio streams as it is synthesised unless ``stream`` is false."""
+    """Speak ``input``; the audio streams as it is synthesised unless ``stream`` is false
+    (``stream_format: "sse"`` streams OpenAI's ``speech.audio.*`` events instead)."""
     state = server_state(request)
     config = settings_of(request)  # one snapshot for the whole request
     state.authorize(request)
@@ -198,9 +205,10 @@ async def create_speech(request: Request) -> Response:
         )
     rid = request_id(request.scope)
     state.realtime.started(rid, speech.voice, len(speech.input))
-    media_type = MEDIA_TYPES[speech.response_format]
+    sse = speech.stream_format == "sse"  # OpenAI's events: always streamed
+    media_type = SSE_MEDIA_TYPE if sse else MEDIA_TYPES[speech.response_format]
     audio_seconds = config.server.max_audio_seconds
-    if not speech.stream:
+    if not speech.stream and not sse:
         return await _whole(
             state, request, synthesizer, speech, ticket=ticket, rid=rid, limit=audio_seconds
         )
@@ -219,7 +227,10 @@ async def create_speech(request: Request) -> Response:
             forget()
 
     try:
-        state.pool.start(partial(job, stream_encoder(speech.response_format)))
+        encoder = stream_encoder(speech.response_format)
+        if sse:
+            encoder = SseEncoder(encoder, len(speech.input))
+        state.pool.start(partial(job, encoder))
     except BaseException:
         ticket.release()
         forget()

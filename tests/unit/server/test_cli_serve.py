@@ -58,3 +58,53 @@ def test_serve_rejects_a_bad_port() -> None:
     result = CliRunner().invoke(app, ["serve", "--port", "70000"])
 
     assert 2 == result.exit_code
+
+
+def test_serve_wyoming_shares_one_synthesizer_with_the_http_server(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import asyncio
+
+    from tests.fakes import install_fake_parts
+    from tests.live_server import free_port
+    from wyoming.client import AsyncTcpClient
+    from wyoming.info import Describe, Info
+
+    install_fake_parts(monkeypatch, tmp_path)
+    calls: list[Any] = []
+    monkeypatch.setattr(serve_module, "run_server", lambda *args: calls.append(args))
+    port = free_port()
+
+    result = CliRunner().invoke(app, ["serve", "--wyoming", f"tcp://127.0.0.1:{port}"])
+
+    assert 0 == result.exit_code, result.output
+    web_app, _host, _port, also = calls[0]
+
+    async def describe() -> Info:
+        async with also(), AsyncTcpClient("127.0.0.1", port) as client:
+            await client.write_event(Describe().event())
+            event = await client.read_event()
+            assert event is not None
+            return Info.from_event(event)
+
+    info = asyncio.run(describe())
+    assert {"af_heart", "bf_emma"} <= {v.name for v in info.tts[0].voices}
+    assert web_app.state.litetts.synthesizer is not None  # loaded once, before serving
+
+
+def test_serve_wyoming_rejects_an_address_it_cannot_listen_on() -> None:
+    result = CliRunner().invoke(app, ["serve", "--wyoming", "http://127.0.0.1:10200"])
+
+    assert 1 == result.exit_code
+    assert "tcp://127.0.0.1:10200" in result.output
+
+
+def test_serve_wyoming_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "litetts_adapters.wyoming", None)  # not installed
+
+    result = CliRunner().invoke(app, ["serve", "--wyoming", "tcp://127.0.0.1:10200"])
+
+    assert 1 == result.exit_code
+    assert "litetts[wyoming]" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Iterator
 
@@ -58,3 +59,28 @@ def test_bad_voice_is_a_bad_request_error_naming_the_field(client: openai.OpenAI
 
 def test_models_list(client: openai.OpenAI) -> None:
     assert {"kokoro", "tts-1", "tts-1-hd"} == {m.id for m in client.models.list()}
+
+
+def test_sse_stream_parses_as_openai_speech_events(client: openai.OpenAI) -> None:
+    text = "First sentence here. Second sentence here. Third sentence here."
+    with client.audio.speech.with_streaming_response.create(
+        model="tts-1",
+        voice="coral",
+        input=text,
+        response_format="pcm",
+        stream_format="sse",
+        instructions="Speak in a cheerful tone.",  # accepted, and ignored
+    ) as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        # The client's own server-sent-events reader, as it reads every OpenAI stream.
+        events = list(openai.Stream(cast_to=object, response=response.http_response, client=client))
+    plain = client.audio.speech.create(
+        model="tts-1", voice="coral", input=text, response_format="pcm"
+    ).content
+
+    *deltas, done = events
+    assert len(deltas) > 1
+    assert {"speech.audio.delta"} == {event["type"] for event in deltas}
+    assert plain == b"".join(base64.b64decode(event["audio"]) for event in deltas)
+    assert {"type": "speech.audio.done", "usage": {"input_tokens": len(text),
+            "output_tokens": 0, "total_tokens": len(text)}} == done  # fmt: skip

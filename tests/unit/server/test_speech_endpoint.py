@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import struct
 
 import av
@@ -94,3 +96,30 @@ def test_a_client_request_id_is_echoed(client: TestClient) -> None:
     response = client.get("/health", headers={"x-request-id": "abc-123"})
 
     assert "abc-123" == response.headers["x-request-id"]
+
+
+def sse_events(body: bytes) -> list[dict[str, object]]:
+    """The JSON of each ``data:`` event of a server-sent event stream."""
+    events = []
+    for block in body.decode().split("\n\n"):
+        if block:
+            assert block.startswith("data: ")
+            events.append(json.loads(block.removeprefix("data: ")))
+    return events
+
+
+@pytest.mark.parametrize("fmt", ["mp3", "wav"])
+@pytest.mark.parametrize("stream", [True, False])
+def test_sse_carries_the_same_audio_as_the_audio_stream(
+    client: TestClient, fmt: str, stream: bool
+) -> None:
+    body = {"input": "One sentence. And another one.", "response_format": fmt}
+    plain = client.post("/v1/audio/speech", json=body).content
+    response = client.post(
+        "/v1/audio/speech", json={**body, "stream_format": "sse", "stream": stream}
+    )
+
+    *deltas, done = sse_events(response.content)
+    assert "text/event-stream" == response.headers["content-type"].split(";")[0]
+    assert "speech.audio.done" == done["type"]
+    assert plain == b"".join(base64.b64decode(str(d["audio"])) for d in deltas)

@@ -36,7 +36,9 @@ def error_of(response: object) -> dict[str, object]:
         ({"speed": True}, "speed"),
         ({"model": "gpt-4"}, "model"),
         ({"stream": "yes"}, "stream"),
-        ({"stream_format": "sse"}, "stream_format"),
+        ({"stream_format": "events"}, "stream_format"),
+        ({"stream_format": 1}, "stream_format"),
+        ({"instructions": 3}, "instructions"),
     ],
 )
 def test_bad_field_is_a_400_naming_it(

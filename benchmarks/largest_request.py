@@ -9,7 +9,8 @@ RSS 2 s after, the audio returned and its estimate; then whether a request a lit
 over the limit is refused with a 400. Target: every peak under
 ``performance.memory_budget_mb`` (1,024 MiB).
 
-    python benchmarks/largest_request.py [--speed 0.25] [--format pcm]
+    python benchmarks/largest_request.py [--speed 0.25] [--format pcm] [--limit 600]
+        [--forms stream,whole]
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def main() -> None:
     parser.add_argument("--speed", type=float, default=0.25)
     parser.add_argument("--format", default="pcm")
     parser.add_argument("--limit", type=float, default=600.0, help="server.max_audio_seconds")
+    parser.add_argument(
+        "--forms", default="stream,whole", help="which requests to send: stream, whole or both"
+    )
     args = parser.parse_args()
     text, estimate, over = largest_text(args.speed, args.limit)
     print(f"largest text: {len(text)} characters, estimated {estimate:.0f} s at {args.speed}x")
@@ -80,7 +84,8 @@ def main() -> None:
                 except httpx.TransportError:
                     time.sleep(0.5)
             process = psutil.Process(server.pid)
-            for stream in (True, False):
+            forms = args.forms.split(",")
+            for stream in [form == "stream" for form in forms]:
                 body = {
                     "input": text,
                     "voice": "af_heart",

@@ -17,7 +17,8 @@ Memory follows the same figure. Each model call holds activations in proportion 
 the audio it makes, about 18 MiB per second of it (peak RSS over the loaded model:
 +133 MiB for 8 s of audio, +403 for 23 s, +664 for 32 s), so at speed 0.25 a full
 510-token window (over 100 s of audio) took a server past 4 GB. `call_tokens` caps
-one call at `MAX_CALL_SECONDS` of estimated audio, whatever the speed.
+one call at `MAX_CALL_SECONDS` of estimated audio, whatever the speed
+(``python benchmarks/call_memory.py`` measures a call's memory by its size).
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from litetts.config import ConfigStore, Settings
     from litetts.errors import (
         AssetError,
+        AudioTooLongError,
         ConfigError,
         InvalidInputError,
         LiteTTSError,
@@ -45,6 +46,7 @@ __all__ = [  # noqa: RUF022 (plain sorted, as test_exported_members pins it)
     "AssetStore",
     "Audio",
     "AudioQualityValidator",
+    "AudioTooLongError",
     "ConfigError",
     "ConfigStore",
     "ConservativeOptimizer",
@@ -72,6 +74,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "AssetStore": ("litetts.assets", "AssetStore"),
     "Audio": ("litetts.audio", "Audio"),
     "AudioQualityValidator": ("litetts.validation", "AudioQualityValidator"),
+    "AudioTooLongError": ("litetts.errors", "AudioTooLongError"),
     "ConfigError": ("litetts.errors", "ConfigError"),
     "ConfigStore": ("litetts.config", "ConfigStore"),
     "ConservativeOptimizer": ("litetts.performance", "ConservativeOptimizer"),

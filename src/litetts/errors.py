@@ -8,6 +8,7 @@ working for callers who do not know litetts::
     ├── AssetError(LiteTTSError, FileNotFoundError)  a model/voice file is missing or corrupt
     ├── InvalidInputError(LiteTTSError, ValueError)  the caller passed something unusable
     │   ├── VoiceNotFoundError(InvalidInputError, KeyError)  unknown voice id or blend part
+    │   ├── AudioTooLongError(InvalidInputError)     the request would make too much audio
     │   └── ConfigError(InvalidInputError)            a setting or settings file is invalid
     ├── PhonemizerError(LiteTTSError, RuntimeError)   text could not become phonemes
     ├── ModelError(LiteTTSError, RuntimeError)        the acoustic model failed to load or run
@@ -21,6 +22,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "AssetError",
+    "AudioTooLongError",
     "ConfigError",
     "InvalidInputError",
     "LiteTTSError",
@@ -81,6 +83,31 @@ class VoiceNotFoundError(InvalidInputError, KeyError):
     def __str__(self) -> str:
         # KeyError would otherwise repr() the message.
         return str(self.args[0])
+
+
+class AudioTooLongError(InvalidInputError):
+    """A request would make more audio than a limit allows; refused before any model work.
+
+    Attributes:
+        estimate_seconds: the upper estimate of its audio.
+        limit_seconds: the limit.
+        setting: the setting that sets the limit (``synthesis.max_audio_seconds``).
+        tokens: the phoneme tokens the estimate counted.
+    """
+
+    def __init__(
+        self, estimate_seconds: float, limit_seconds: float, *, setting: str, tokens: int
+    ) -> None:
+        super().__init__(
+            f"this request would make up to {estimate_seconds:.0f} s of audio "
+            f"({tokens} phoneme tokens); the limit is {limit_seconds:g} s ({setting}): "
+            "send shorter text or a faster speed",
+            field="input",
+        )
+        self.estimate_seconds = estimate_seconds
+        self.limit_seconds = limit_seconds
+        self.setting = setting
+        self.tokens = tokens
 
 
 class ConfigError(InvalidInputError):

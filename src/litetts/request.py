@@ -42,6 +42,9 @@ class Request(NamedTuple):
     """Characters of the text as the caller gave it."""
     settings: SynthesisSettings
     """The synthesis settings as they were when the request arrived."""
+    phonemes: dict[str, str]
+    """Phonemes of pieces of the text, learnt while checking the request's cost and
+    reused when it is spoken (see `litetts.tokenizer.Tokenizer.for_passage`)."""
 
     def shown(self) -> str:
         """The speech of this request as text, words in place of placeholders."""
@@ -83,12 +86,20 @@ def prepare_request(
         normalizer: written -> speakable text.
 
     Raises:
-        InvalidInputError: not a string, too long, empty, only pauses, malformed
-            markup, bad speed or language.
+        InvalidInputError: not a string, not valid Unicode (a lone surrogate), too
+            long, empty, only pauses, malformed markup, bad speed or language.
         VoiceNotFoundError: unknown voice.
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"text must be a string, got {type(text).__name__}", field="input")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:  # a lone surrogate: no phonemizer can read it
+        raise InvalidInputError(
+            f"text holds a lone surrogate ({text[err.start]!r}) at character {err.start};"
+            " send valid Unicode",
+            field="input",
+        ) from None
     if len(text) > settings.max_chars:
         raise InvalidInputError(
             f"text has {len(text)} characters; the maximum is {settings.max_chars}",
@@ -109,4 +120,4 @@ def prepare_request(
         if parts:
             raise InvalidInputError("text holds only pauses; nothing to speak", field="input")
         raise InvalidInputError("text is empty or only whitespace", field="input")
-    return Request(parts, voice_spec, rate, code, len(text), settings)
+    return Request(parts, voice_spec, rate, code, len(text), settings, {})

@@ -25,6 +25,7 @@ from litetts.audio import SAMPLE_RATE, Audio, soft_limit, trim_silence
 from litetts.audio_buffer import AudioBuffer
 from litetts.cache import AudioCache, CacheIdentity, CacheKey
 from litetts.config.schema import Settings, SynthesisSettings
+from litetts.cost import call_tokens, check_audio_length
 from litetts.errors import InvalidInputError
 from litetts.events import EventHub, RequestMeter, Subscriber, SynthesisEvent
 from litetts.g2p.base import Phonemizer
@@ -33,7 +34,6 @@ from litetts.kokoro.blends import parse_voice
 from litetts.kokoro.model import AcousticModel
 from litetts.kokoro.vocabulary import Vocabulary
 from litetts.kokoro.voices import VoiceBank
-from litetts.model_options import MAX_TOKENS
 from litetts.request import Normalizer, Request, prepare_request
 from litetts.text.chunking import Chunk, chunk_text
 from litetts.text.lexicon import Lexicon
@@ -268,7 +268,7 @@ class Synthesizer:
     def _prepare(
         self, text: str, voice: str | None, speed: float | None, lang: str | None
     ) -> Request:
-        return prepare_request(
+        request = prepare_request(
             text,
             voice,
             speed,
@@ -279,6 +279,7 @@ class Synthesizer:
             vocabulary=self.vocabulary,
             normalizer=self.normalizer,
         )
+        return check_audio_length(request, self.tokenizer)  # refuse too much audio up front
 
     def _cache_key(self, request: Request, lead_tokens: int) -> CacheKey | None:
         """The key of `request` spoken with a first chunk of `lead_tokens`; None without
@@ -347,8 +348,8 @@ class Synthesizer:
                 continue
             chunks = chunk_text(
                 part.text,
-                self.tokenizer.for_passage(part, request.lang),
-                max_tokens=MAX_TOKENS,
+                self.tokenizer.for_passage(part, request.lang, request.phonemes),
+                max_tokens=call_tokens(request.speed),
                 first_tokens=request.settings.chunk_tokens if spoken else first_tokens,
                 target_tokens=request.settings.chunk_tokens,
             )

@@ -53,13 +53,16 @@ class Tokenizer:
         """Token ids of `text` in `lang`."""
         return self.ids(self.phonemes(text, lang))
 
-    def for_passage(self, passage: Passage, lang: str) -> Phonemize:
+    def for_passage(
+        self, passage: Passage, lang: str, known: dict[str, str] | None = None
+    ) -> Phonemize:
         """Phonemes for `passage`'s text and pieces of it, pinned words as stored.
 
         The function remembers what it returned, so each distinct piece is phonemized
-        once; use one per request.
+        once; use one per request. `known` holds what was remembered, to share it
+        between passages of one request (in one language) and passes over them.
         """
-        known: dict[str, str] = {}
+        known = {} if known is None else known
 
         def phonemes(text: str) -> str:
             found = known.get(text)

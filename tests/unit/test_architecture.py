@@ -35,6 +35,7 @@ LAYERS = {
     "cache": 3,
     "request": 3,
     "live_text": 3,
+    "cost": 3,
     "validation": 4,
     "performance": 4,
     "health": 4,

@@ -532,3 +532,60 @@ def test_shipped_manifest_provisions_tiny_en_and_base() -> None:
 
     assert {"base", "tiny.en"} == set(whisper)
     assert 2 == len(next(f for f in whisper["base"].files if f.name == "model.bin").parts)
+
+
+# --- bit rot (issue 17, defect 4): a flipped byte with size and mtime put back ----------
+
+
+def rot(path: Path, offset: int = 7) -> None:
+    """Flip one byte of `path` and put its modification time back."""
+    info = path.stat()
+    flip_byte(path, offset)
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert info.st_mtime_ns == path.stat().st_mtime_ns
+
+
+def test_require_model_catches_a_flipped_byte_with_its_mtime_put_back(
+    fetched: AssetStore,
+) -> None:
+    fetched.require_model()  # checked once and stamped
+    rot(fetched.model_path)
+
+    with pytest.raises(AssetError, match="sha256"):
+        fetched.require_model()
+
+
+def test_ensure_model_fetches_a_rotted_model_again(
+    fetched: AssetStore, registry: FakeRegistry
+) -> None:
+    rot(fetched.model_path)
+    online = AssetStore(fetched.home, MANIFEST, runner=registry, offline=False)
+
+    assert fetched.model_path == online.ensure_model()
+
+    assert MODEL == fetched.model_path.read_bytes()
+    assert registry.calls  # fetched, not trusted
+
+
+def test_offline_a_rotted_model_is_an_asset_error_naming_the_fix(fetched: AssetStore) -> None:
+    rot(fetched.model_path)
+    offline = AssetStore(fetched.home, MANIFEST, runner=failing_runner, offline=True)
+
+    with pytest.raises(AssetError, match=r"corrupt.*fetching on first use is off") as info:
+        offline.ensure_model()
+
+    assert FETCH_COMMAND == info.value.fix
+
+
+def test_ensure_voices_fetches_a_rotted_voice_again(
+    fetched: AssetStore, registry: FakeRegistry
+) -> None:
+    voice = fetched.voices_dir / "af_one.bin"
+    rot(voice, 3)
+
+    with pytest.raises(AssetError, match="sha256 mismatch"):
+        fetched.require_voices()
+    AssetStore(fetched.home, MANIFEST, runner=registry, offline=False).ensure_voices()
+
+    assert VOICES["af_one"] == voice.read_bytes()
+    assert registry.calls

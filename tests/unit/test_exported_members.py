@@ -13,6 +13,7 @@ EXPECTED = {
     "AssetStore",
     "Audio",
     "AudioQualityValidator",
+    "AudioTooLongError",
     "ConfigError",
     "ConfigStore",
     "ConservativeOptimizer",

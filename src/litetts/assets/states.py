@@ -1,8 +1,10 @@
 """What an asset looks like on disk: present, of the right size, with the right digest.
 
-A quick check reads sizes only; a deep one hashes every byte. A model that passed a
-deep check gets a stamp beside it (size, modification time and digest), so the next
-start skips the 0.3 s of hashing until the file changes.
+A quick check reads sizes only; a deep one hashes every byte. Loading the model or
+the voices always runs the deep check (`AssetStore.require_model`): a stamp of size
+and modification time cannot tell a flipped byte whose mtime was put back. A model
+that passed a deep check gets a stamp beside it (size, modification time, digest),
+the record of its last check.
 """
 
 from __future__ import annotations

@@ -133,8 +133,9 @@ class SynthesisSettings:
         validator=[validators.instance_of(int), validators.ge(1), validators.le(MAX_TOKENS)],
     )
     """Size later chunks grow to by packing sentences, in phoneme tokens. A longer
-    sentence stays whole up to the model's hard limit of 510. Measured on a 400-word
-    text: 150 peaks at 473 MB RSS against 627 MB at 250, at the same speed."""
+    sentence stays whole up to 30 s of estimated audio (300 tokens at speed 1, never
+    over the model's 510; see `litetts.cost`). Measured on a 400-word text: 150 peaks
+    at 473 MB RSS against 627 MB at 250, at the same speed."""
 
     normalize: bool = True
     """Clean up text (Unicode, whitespace) before phonemization."""
@@ -154,6 +155,12 @@ class SynthesisSettings:
     """Read a language model's Markdown, emoji and web addresses the way a person would
     (docs/streaming.md): ``live`` for `Synthesizer.stream_text` only, ``always`` for
     every request, ``off`` never."""
+
+    max_audio_seconds: float = field(default=1800.0, converter=float, validator=validators.gt(0))
+    """Most audio one request may make, in seconds, estimated from its phoneme tokens
+    and speed before any model work (an upper estimate: normal English comes out at
+    0.55 to 0.8 of it); above it the request is an `AudioTooLongError`. 30 minutes
+    of float32 audio is 165 MiB, well inside ``performance.memory_budget_mb``."""
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -263,6 +270,12 @@ class ServerSettings:
 
     max_body_bytes: int = field(default=1024 * 1024, validator=_positive_int)
     """Largest request body accepted, in bytes."""
+
+    max_audio_seconds: float = field(default=600.0, converter=float, validator=validators.gt(0))
+    """Most audio one speech request may make, in seconds (estimated before synthesis,
+    as ``synthesis.max_audio_seconds``, which also applies); above it the answer is a
+    400 naming ``input``. 600 lets every ``max_input_chars`` text of plain prose
+    through at speed 1 and refuses 300 digits at speed 0.25."""
 
     api_keys: tuple[str, ...] = field(default=(), converter=_strings, metadata=SECRET)
     """Bearer tokens accepted; empty means no authentication."""

@@ -39,6 +39,12 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+SHRINK_ABOVE_TOKENS = 200
+"""A call on more tokens than this, divided by the speed, gives its share of ONNX
+Runtime's memory arena back when it ends. The arena keeps its peak otherwise: 75
+tokens at speed 0.25 left 601 MiB resident, 242 MiB with the shrink. Calls the size of
+``synthesis.chunk_tokens`` (150) at speed 1 keep theirs, to be reused."""
+
 Style = npt.NDArray[np.float32]
 """One voice style vector, float32 of shape (256,)."""
 
@@ -110,6 +116,7 @@ class KokoroModel:
     def __init__(self, session: ort.InferenceSession, *, variant: str = "original") -> None:
         self.session = session
         self.variant = variant
+        self._shrink: ort.RunOptions | None = None
         names = {i.name for i in session.get_inputs()}
         self._tokens_name = "tokens" if "tokens" in names else "input_ids"
         if self._tokens_name not in names or not {"style", "speed"} <= names:
@@ -168,6 +175,15 @@ class KokoroModel:
         )
         return cls(session, variant=variant)
 
+    def _shrinking(self) -> ort.RunOptions:
+        if self._shrink is None:
+            import onnxruntime as ort
+
+            options = ort.RunOptions()
+            options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
+            self._shrink = options
+        return self._shrink
+
     def infer(self, tokens: Sequence[int], style: Style, speed: float) -> Samples:
         """Audio for `tokens` (without pads) in the voice `style`, float32 at 24 kHz."""
         if not tokens:
@@ -177,8 +193,9 @@ class KokoroModel:
         feed = make_feed(
             tokens, style, speed, tokens_name=self._tokens_name, speed_dtype=self._speed_dtype
         )
+        large = len(tokens) / speed > SHRINK_ABOVE_TOKENS
         try:
-            (audio,) = self.session.run(None, feed)[:1]
+            (audio,) = self.session.run(None, feed, self._shrinking() if large else None)[:1]
         except Exception as err:  # onnxruntime's RuntimeException types
             raise ModelError(f"Kokoro inference failed on {len(tokens)} tokens: {err}") from err
         # What the run freed outside the arena goes back before the next chunk, so

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from starlette.responses import JSONResponse
 
-from litetts.errors import InvalidInputError, LiteTTSError, VoiceNotFoundError
+from litetts.errors import AudioTooLongError, InvalidInputError, LiteTTSError, VoiceNotFoundError
 
 __all__ = ["ApiError", "error_body", "error_response", "from_library_error"]
 
@@ -74,6 +74,8 @@ def from_library_error(error: LiteTTSError) -> ApiError:
     """The client-facing form of a library error raised by a request's own input."""
     if isinstance(error, VoiceNotFoundError):
         return ApiError(400, str(error), param="voice", code="voice_not_found")
+    if isinstance(error, AudioTooLongError):
+        return ApiError(400, str(error), param="input", code="audio_too_long")
     if isinstance(error, InvalidInputError):
         field = _FIELDS.get(error.field or "", error.field)
         return ApiError(400, str(error), param=field, code="invalid_value")

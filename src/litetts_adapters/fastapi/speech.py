@@ -16,6 +16,7 @@ from starlette.responses import Response
 
 from litetts.audio import Audio
 from litetts.audio_buffer import AudioBuffer
+from litetts.cost import audio_limit
 from litetts.errors import InvalidInputError, LiteTTSError
 from litetts.synthesizer import Synthesizer
 from litetts_adapters.fastapi.encoders import (
@@ -65,13 +66,24 @@ class _StoppedError(Exception):
     """A one-shot synthesis stopped early: its client left or the server is stopping."""
 
 
-def _one_shot(synthesizer: Synthesizer, speech: SpeechRequest, stop: threading.Event) -> bytes:
+def _stream(
+    synthesizer: Synthesizer, speech: SpeechRequest, max_audio_seconds: float
+) -> Generator[Audio, None, None]:
+    """`synthesizer.stream` of `speech`, refused before any work (a 400) when its audio
+    would be longer than ``server.max_audio_seconds``."""
+    with audio_limit(max_audio_seconds, setting="server.max_audio_seconds"):
+        return synthesizer.stream(speech.input, speech.voice, speech.speed, speech.language)
+
+
+def _one_shot(
+    synthesizer: Synthesizer, speech: SpeechRequest, stop: threading.Event, limit: float
+) -> bytes:
     """Synthesize all of it, checking `stop` between chunks.
 
     Joins the stream rather than calling ``synthesize()``: the stream is the only form
     that can stop between chunks when the client goes away or the server stops.
     """
-    stream = synthesizer.stream(speech.input, speech.voice, speech.speed, speech.language)
+    stream = _stream(synthesizer, speech, limit)
     buffer = AudioBuffer()  # one growing array, as synthesize() keeps it
     try:
         for piece in stream:
@@ -107,6 +119,7 @@ async def _whole(
     *,
     ticket: Ticket,
     rid: str,
+    limit: float,
 ) -> Response:
     """A non-streamed response; its synthesis stops when the client leaves or the server
     stops, without waiting for the chunk in progress."""
@@ -116,7 +129,7 @@ async def _whole(
 
     def job() -> bytes:
         try:
-            return _one_shot(synthesizer, speech, stop)
+            return _one_shot(synthesizer, speech, stop, limit)
         finally:
             ticket.release()
 
@@ -194,14 +207,17 @@ async def create_speech(request: Request) -> Response:
     state.realtime.started(rid, speech.voice, len(speech.input))
     sse = speech.stream_format == "sse"  # OpenAI's events: always streamed
     media_type = SSE_MEDIA_TYPE if sse else MEDIA_TYPES[speech.response_format]
+    audio_seconds = config.server.max_audio_seconds
     if not speech.stream and not sse:
-        return await _whole(state, request, synthesizer, speech, ticket=ticket, rid=rid)
+        return await _whole(
+            state, request, synthesizer, speech, ticket=ticket, rid=rid, limit=audio_seconds
+        )
 
     channel = Channel(asyncio.get_running_loop())
     forget = state.track(channel.cancel)
 
     def start() -> Generator[Audio, None, None]:
-        return synthesizer.stream(speech.input, speech.voice, speech.speed, speech.language)
+        return _stream(synthesizer, speech, audio_seconds)
 
     def job(encoder: StreamEncoder) -> None:
         try:

@@ -270,3 +270,20 @@ def test_an_interrupted_preparation_leaves_nothing_behind_next_time(
     cache.prepare("float", feeds)
 
     assert not leftover.exists()
+
+
+def test_a_flipped_byte_with_its_mtime_put_back_is_prepared_again(
+    tiny_int8: Path, feeds: FeedSource
+) -> None:
+    first = _cache(tiny_int8).prepare("float", feeds)
+    good = first.path.read_bytes()
+    info = first.path.stat()
+    rotted = bytearray(good)
+    rotted[len(rotted) // 2] ^= 0xFF
+    first.path.write_bytes(bytes(rotted))
+    os.utime(first.path, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+    again = _cache(tiny_int8).prepare("float", feeds)
+
+    assert again.check is not None  # prepared and checked afresh, not reused
+    assert good == again.path.read_bytes()

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from litetts.audio import SAMPLE_RATE, Audio, Samples
-from litetts.kokoro.model import Style
+from litetts.kokoro.model import HOP_SAMPLES, Style, TimedSamples
 from litetts.kokoro.voices import VoiceBank
 from litetts.validation.transcription import Segment, Transcription, Word
 
@@ -34,13 +34,21 @@ class ToneModel:
         self._lock = threading.Lock()
 
     def infer(self, tokens: Sequence[int], style: Style, speed: float) -> Samples:
+        return self.infer_timed(tokens, style, speed).samples
+
+    def infer_timed(self, tokens: Sequence[int], style: Style, speed: float) -> TimedSamples:
+        """The tone, and durations like Kokoro's: whole frames of 600 samples per token
+        (the tone's length spread over them), a leading pad of none and the silence as
+        the trailing pad."""
         with self._lock:
             self.calls.append((list(tokens), np.array(style), speed))
         n = round(len(tokens) * SAMPLES_PER_TOKEN / speed)
         t = np.arange(n) / SAMPLE_RATE
         tone = (0.5 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
         tail = np.zeros(round(TRAILING_SILENCE_S * SAMPLE_RATE), dtype=np.float32)
-        return np.concatenate([tone, tail])
+        edges = np.round(np.linspace(0, n / HOP_SAMPLES, len(tokens) + 1)).astype(np.int64)
+        durations = np.array([0, *np.diff(edges), round(len(tail) / HOP_SAMPLES)], np.int64)
+        return TimedSamples(np.concatenate([tone, tail]), durations)
 
 
 class LetterPhonemizer:

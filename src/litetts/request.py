@@ -41,6 +41,8 @@ class Request(NamedTuple):
     """Characters of the text as the caller gave it."""
     settings: SynthesisSettings
     """The synthesis settings as they were when the request arrived."""
+    text: str = ""
+    """The text exactly as the caller gave it (word offsets point into it)."""
 
     def shown(self) -> str:
         """The speech of this request as text, words in place of placeholders."""
@@ -106,4 +108,4 @@ def prepare_request(
         if parts:
             raise InvalidInputError("text holds only pauses; nothing to speak", field="input")
         raise InvalidInputError("text is empty or only whitespace", field="input")
-    return Request(parts, voice_spec, rate, code, len(text), settings)
+    return Request(parts, voice_spec, rate, code, len(text), settings, text)

@@ -38,6 +38,7 @@ from litetts.text.chunking import Chunk, chunk_text
 from litetts.text.lexicon import Lexicon
 from litetts.text.markup import Passage, Pause
 from litetts.text.normalize import normalize
+from litetts.timing import ChunkWords, WordMap, infer_timed, placed, trimmed_start
 from litetts.tokenizer import Tokenizer
 
 if TYPE_CHECKING:
@@ -317,41 +318,47 @@ class Synthesizer:
             meter.completed = True
 
     def _speak(
-        self, chunk: Chunk, passage: Passage, voice: str, speed: float, number: int
+        self, chunk: Chunk, passage: Passage, voice: str, speed: float, words: ChunkWords
     ) -> Audio | None:
-        """Chunk `number`'s speech and the pause after it; None if it has nothing to say."""
+        """`chunk`'s speech and the pause after it, with its words; None if it says nothing."""
         if not chunk.phonemes.strip(_SILENT_SYMBOLS):
             logger.debug("chunk %r has no speakable phonemes", passage.show(chunk.text)[:40])
             return None
         tokens = self.tokenizer.ids(chunk.phonemes)
         style = self.voices.style(voice, len(tokens))
-        samples = self.model.infer(tokens, style, speed)
-        speech = soft_limit(trim_silence(samples, SAMPLE_RATE, keep_seconds=0.04))
+        samples, durations = infer_timed(self.model, tokens, style, speed)
+        kept = trim_silence(samples, SAMPLE_RATE, keep_seconds=0.04)
+        speech = soft_limit(kept)
+        timed = words.words(durations, cut=trimmed_start(samples, kept), kept=len(speech))
         pause = _silence(chunk.pause_seconds / speed)
-        piece = Audio._adopt(np.concatenate([speech, pause]) if pause.size else speech)
-        logger.debug("chunk %d: %d tokens -> %.2f s", number, len(tokens), piece.duration)
-        return piece
+        joined = np.concatenate([speech, pause]) if pause.size else speech
+        return Audio._adopt(joined, words=timed)
 
     def _pieces(self, request: Request, first_tokens: int) -> Iterator[tuple[Audio, bool]]:
         """The request's audio in order, each piece marked True if it is speech."""
         spoken = 0
+        cursors = iter(WordMap(request.text, request.parts, markup=request.settings.markup))
         for part in request.parts:
             if isinstance(part, Pause):
                 # Silence goes out at once: it plays while the model works on what follows.
                 logger.debug("pause: %.2f s", part.seconds)
                 yield Audio(_silence(part.seconds)), False
                 continue
+            words, phonemize = next(cursors), self.tokenizer.for_passage(part, request.lang)
             chunks = chunk_text(
                 part.text,
-                self.tokenizer.for_passage(part, request.lang),
+                phonemize,
                 max_tokens=MAX_TOKENS,
                 first_tokens=request.settings.chunk_tokens if spoken else first_tokens,
                 target_tokens=request.settings.chunk_tokens,
             )
             for chunk in chunks:
-                piece = self._speak(chunk, part, request.voice, request.speed, spoken + 1)
+                piece = self._speak(
+                    chunk, part, request.voice, request.speed, words.chunk(chunk, phonemize)
+                )
                 if piece is not None:
                     spoken += 1
+                    logger.debug("chunk %d: %.2f s", spoken, piece.duration)
                     yield piece, True
 
     def _run(
@@ -359,7 +366,10 @@ class Synthesizer:
     ) -> Generator[Audio, None, None]:
         kept = AudioBuffer() if key is not None and self.cache is not None else None
         with self._meter(request) as meter:
-            for piece, speech in self._pieces(request, first_tokens):
+            elapsed = 0
+            for unplaced, speech in self._pieces(request, first_tokens):
+                piece = placed(unplaced, elapsed / SAMPLE_RATE)  # words in stream time
+                elapsed += len(piece)
                 meter.piece(len(piece), speech=speech)
                 if kept is not None and self.cache is not None:
                     kept.append(piece)

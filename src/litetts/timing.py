@@ -13,9 +13,11 @@ Three alignments, each cheap:
    ``ʌvðə``), each word is phonemized alone and a small dynamic programme matches
    runs of words to runs of phoneme groups by length.
 3. **Tokens -> seconds**: the model's per-token durations (frames of
-   `HOP_SAMPLES` samples), less the leading silence that trimming removed. A model
-   without durations gets them estimated by spreading the kept speech over the
-   tokens.
+   `HOP_SAMPLES` samples), moved `LEAD_SAMPLES` earlier (the sound leads the
+   durations, as Kokoro's reference implementation also counts), less the leading
+   silence that trimming removed. The space between two words is shared half and
+   half; punctuation's silence belongs to no word. A model without durations gets
+   them estimated by spreading the kept speech over the tokens.
 
 Languages written without spaces (Japanese, Mandarin) have words cut after their
 punctuation (、。，！？), so a "word" there is a clause.
@@ -45,6 +47,11 @@ _WORD: Final = re.compile(r"[^\s、。，！？；：]+[、。，！？；：]*|
 _EDGE: Final = "\"'“”‘’«»()[]{}<>,;:!?…—–-¿¡"
 _SILENT: Final = frozenset(' ;:,.!?—…"()“”¿¡-')
 _MAX_RUN: Final = 4
+
+LEAD_SAMPLES: Final = 3 * HOP_SAMPLES
+"""How far the sound of a token leads its place in the durations: 3 frames (75 ms), as
+Kokoro's reference implementation (``join_timestamps``) counts; measured against
+Whisper in benchmarks/timestamps.py."""
 
 
 def words_of(text: str) -> list[tuple[int, int]]:
@@ -218,6 +225,7 @@ class ChunkWords:
     ) -> None:
         self.text = text
         self.spans = spans
+        self.phonemes = chunk.phonemes
         self.count = len(chunk.phonemes)
         self.tokens = self._token_spans(chunk, phonemize)
 
@@ -258,7 +266,7 @@ class ChunkWords:
         tokens = self.count
         if durations is not None and len(durations) == tokens + 2:
             ends = np.concatenate(([0], np.cumsum(durations))) * HOP_SAMPLES
-            at = ends[1:]  # at[k]: where token k starts (after the leading pad)
+            at = ends[1:] - LEAD_SAMPLES  # at[k]: where token k starts (after the pad)
             shift = cut
         else:  # spread the kept speech evenly over the tokens
             at = np.linspace(0, kept, tokens + 1)
@@ -267,8 +275,11 @@ class ChunkWords:
         for span, (a, b) in zip(self.spans, self.tokens, strict=True):
             if span is None:
                 continue
-            start = float(np.clip(at[a] - shift, 0, kept)) / SAMPLE_RATE
-            end = float(np.clip(at[b] - shift, 0, kept)) / SAMPLE_RATE
+            # A space between words is shared: half to the word before, half after.
+            first = (at[a - 1] + at[a]) / 2 if a > 0 and self.phonemes[a - 1] == " " else at[a]
+            last = (at[b] + at[b + 1]) / 2 if b < tokens and self.phonemes[b] == " " else at[b]
+            start = float(np.clip(first - shift, 0, kept)) / SAMPLE_RATE
+            end = float(np.clip(last - shift, 0, kept)) / SAMPLE_RATE
             if words and (words[-1].char_start, words[-1].char_end) == span:
                 last = words[-1]
                 words[-1] = Word(last.text, last.start, max(end, last.end), *span)

@@ -16,7 +16,7 @@ from litetts.config import SynthesisSettings
 from litetts.kokoro.model import HOP_SAMPLES, Style
 from litetts.text.chunking import Chunk
 from litetts.text.markup import Passage, mask_tags
-from litetts.timing import WordMap
+from litetts.timing import LEAD_SAMPLES, WordMap
 from litetts.words import Word
 
 TEXT = 'Hello, "world"! Dr. Smith paid $3.50 [pause:1s] for a [tomato](/təmˈɑːtQ/) soup.'
@@ -96,9 +96,13 @@ def test_words_start_where_the_model_says_after_the_trim() -> None:
 
     audio = _tts(LeadingSilence()).synthesize("ab cd", voice="af_bella")
 
-    # 0.04 s of margin kept before the sound; "ab" is 2 tokens of 600 samples each
-    assert audio.words[0].start == pytest.approx(0.04, abs=1e-3)
-    assert audio.words[1].start == pytest.approx(0.04 + 3 * HOP_SAMPLES / 24_000, abs=1e-3)
+    # 0.04 s of margin kept before the sound, then "a", "b", " ", "c", "d" at 600
+    # samples each; times lead by LEAD_SAMPLES; the space is split between the words.
+    onset = 0.04 * 24_000 - LEAD_SAMPLES
+    assert audio.words[0].start == 0.0  # clamped to the audio
+    assert audio.words[0].end == pytest.approx((onset + 2.5 * HOP_SAMPLES) / 24_000, abs=1e-4)
+    assert audio.words[1].start == audio.words[0].end
+    assert audio.words[1].end == pytest.approx((onset + 5 * HOP_SAMPLES) / 24_000, abs=1e-4)
 
 
 def test_a_model_without_durations_gets_estimated_words() -> None:

@@ -79,7 +79,8 @@ def durations_cost(rounds: int) -> float:
     prepared = cache.prepare("original", assembly.calibration_feeds)
     plain = KokoroModel.from_path(source)
     timed = KokoroModel.from_path(prepared.path)
-    assert timed.has_durations and not plain.has_durations
+    assert timed.has_durations
+    assert not plain.has_durations
     feeds = list(assembly.calibration_feeds())[:6]
     ratios = []
     for _ in range(rounds):

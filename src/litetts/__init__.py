@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from litetts.assembly import Assembly
     from litetts.assets import AssetStore
     from litetts.audio import Audio
+    from litetts.captions import write_captions
     from litetts.config import ConfigStore, Settings
     from litetts.errors import (
         AssetError,
@@ -34,8 +35,10 @@ if TYPE_CHECKING:
     from litetts.kokoro import VoiceInfo
     from litetts.kokoro import catalogue as voices
     from litetts.performance import ConservativeOptimizer
+    from litetts.phonemes import phonemize
     from litetts.synthesizer import Synthesizer
     from litetts.validation import AudioQualityValidator, QualityReport, WhisperValidator
+    from litetts.words import Word
 
 
 __all__ = [
@@ -59,8 +62,11 @@ __all__ = [
     "VoiceInfo",
     "VoiceNotFoundError",
     "WhisperValidator",
+    "Word",
     "__version__",
+    "phonemize",
     "voices",
+    "write_captions",
 ]
 
 _LAZY: dict[str, tuple[str, str]] = {
@@ -84,7 +90,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "VoiceInfo": ("litetts.kokoro", "VoiceInfo"),
     "VoiceNotFoundError": ("litetts.errors", "VoiceNotFoundError"),
     "WhisperValidator": ("litetts.validation", "WhisperValidator"),
+    "Word": ("litetts.words", "Word"),
+    "phonemize": ("litetts.phonemes", "phonemize"),
     "voices": ("litetts.kokoro", "catalogue"),
+    "write_captions": ("litetts.captions", "write_captions"),
 }
 
 

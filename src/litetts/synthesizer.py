@@ -33,6 +33,7 @@ from litetts.kokoro.model import AcousticModel
 from litetts.kokoro.vocabulary import Vocabulary
 from litetts.kokoro.voices import VoiceBank
 from litetts.model_options import MAX_TOKENS
+from litetts.phonemes import speak_phonemes
 from litetts.request import Normalizer, Request, prepare_request
 from litetts.text.chunking import Chunk, chunk_text
 from litetts.text.lexicon import Lexicon
@@ -195,8 +196,10 @@ class Synthesizer:
         voice: str | None = None,
         speed: float | None = None,
         lang: str | None = None,
+        *,
+        phonemes: bool = False,
     ) -> Audio:
-        """Speak all of `text` and return the audio in one piece.
+        """Speak all of `text` and return the audio in one piece, its words timed.
 
         Args:
             text: what to say; any length up to ``settings.max_chars``. It may hold
@@ -204,12 +207,15 @@ class Synthesizer:
             voice: a voice id, OpenAI name or blend such as ``af_bella(2)+af_sky(1)``.
             speed: 0.25 to 4.0.
             lang: language of the text; default the voice's.
+            phonemes: `text` is Kokoro phonemes (`litetts.phonemize`), spoken as given.
 
         Raises:
             InvalidInputError: empty text, text too long, malformed markup (the
                 message gives its offset), bad speed or language.
             VoiceNotFoundError: the voice is unknown.
         """
+        if phonemes:
+            return speak_phonemes(self, text, voice, speed)
         request = self._prepare(text, voice, speed, lang)
         # No short lead chunk here: nobody is waiting for first audio, and each
         # extra model call costs a fixed ~0.3 s on a 2-core CPU.

@@ -28,8 +28,11 @@ EXPECTED = {
     "VoiceInfo",
     "VoiceNotFoundError",
     "WhisperValidator",
+    "Word",
     "__version__",
+    "phonemize",
     "voices",
+    "write_captions",
 }
 
 

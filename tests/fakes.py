@@ -34,21 +34,23 @@ class ToneModel:
         self._lock = threading.Lock()
 
     def infer(self, tokens: Sequence[int], style: Style, speed: float) -> Samples:
-        return self.infer_timed(tokens, style, speed).samples
-
-    def infer_timed(self, tokens: Sequence[int], style: Style, speed: float) -> TimedSamples:
-        """The tone, and durations like Kokoro's: whole frames of 600 samples per token
-        (the tone's length spread over them), a leading pad of none and the silence as
-        the trailing pad."""
         with self._lock:
             self.calls.append((list(tokens), np.array(style), speed))
         n = round(len(tokens) * SAMPLES_PER_TOKEN / speed)
         t = np.arange(n) / SAMPLE_RATE
         tone = (0.5 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
         tail = np.zeros(round(TRAILING_SILENCE_S * SAMPLE_RATE), dtype=np.float32)
+        return np.concatenate([tone, tail])
+
+    def infer_timed(self, tokens: Sequence[int], style: Style, speed: float) -> TimedSamples:
+        """`infer`'s audio (a subclass's too), with durations like Kokoro's: whole frames
+        of 600 samples per token (the tone's length spread over them), a leading pad of
+        none and what follows the tone as the trailing pad."""
+        samples = self.infer(tokens, style, speed)
+        n = round(len(tokens) * SAMPLES_PER_TOKEN / speed)
         edges = np.round(np.linspace(0, n / HOP_SAMPLES, len(tokens) + 1)).astype(np.int64)
-        durations = np.array([0, *np.diff(edges), round(len(tail) / HOP_SAMPLES)], np.int64)
-        return TimedSamples(np.concatenate([tone, tail]), durations)
+        tail = round((len(samples) - n) / HOP_SAMPLES)
+        return TimedSamples(samples, np.array([0, *np.diff(edges), tail], dtype=np.int64))
 
 
 class LetterPhonemizer:

@@ -1,0 +1,245 @@
+"""Kokoro-FastAPI's development endpoints, same requests and responses, so its clients work.
+
+* ``POST /dev/captioned_speech``: speech plus word timestamps, as one JSON object
+  (``stream: false``) or one JSON object per line as each chunk is ready (default):
+  ``{"audio": base64, "audio_format": media type, "timestamps": [{"word",
+  "start_time", "end_time"}]}``. Streamed chunks are consecutive pieces of one encoded
+  stream; their timestamps are seconds from the start of the whole audio.
+* ``POST /dev/phonemize``: ``{"text", "language"}`` -> ``{"phonemes", "tokens"}``.
+* ``POST /dev/generate_from_phonemes``: ``{"phonemes", "voice"}`` -> WAV audio.
+
+``/v1/audio/speech`` stays exactly OpenAI's; timings live here only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import threading
+from collections.abc import AsyncIterator, Callable
+from typing import Any, Final, TypeVar
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+
+import litetts
+from litetts import Audio, InvalidInputError, LiteTTSError, Synthesizer
+from litetts.g2p import resolve_language
+from litetts_adapters.fastapi.encoders import MEDIA_TYPES, stream_encoder
+from litetts_adapters.fastapi.errors import ApiError, from_library_error
+from litetts_adapters.fastapi.requests import SpeechRequest, parse_speech, read_json
+from litetts_adapters.fastapi.state import ServerState, server_state, settings_of
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["development"])
+
+T = TypeVar("T")
+
+_END: Final = object()
+
+_TIMESTAMP_SCHEMA: Final = {
+    "type": "object",
+    "properties": {
+        "word": {"type": "string"},
+        "start_time": {"type": "number"},
+        "end_time": {"type": "number"},
+    },
+}
+_CAPTIONED_SCHEMA: Final = {
+    "type": "object",
+    "properties": {
+        "audio": {"type": "string", "description": "the audio, base64"},
+        "audio_format": {"type": "string", "description": "its media type"},
+        "timestamps": {"type": "array", "items": _TIMESTAMP_SCHEMA},
+    },
+}
+
+
+def _timestamps(audio: Audio) -> list[dict[str, object]]:
+    return [
+        {"word": w.text, "start_time": round(w.start, 3), "end_time": round(w.end, 3)}
+        for w in audio.words
+    ]
+
+
+def _captioned(data: bytes, media_type: str, timestamps: list[dict[str, object]]) -> str:
+    payload = {
+        "audio": base64.b64encode(data).decode("ascii"),
+        "audio_format": media_type,
+        "timestamps": timestamps,
+    }
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+async def _begin(request: Request) -> tuple[ServerState, Synthesizer, Any, object]:
+    state = server_state(request)
+    config = settings_of(request)
+    state.authorize(request)
+    synthesizer = state.ready()
+    body = await read_json(request, config.server.max_body_bytes)
+    return state, synthesizer, config, body
+
+
+async def _in_pool(state: ServerState, queue_size: int, work: Callable[[], T]) -> T:
+    """`work` on a synthesis worker; bad input a 400, the queue full a 503."""
+    ticket = state.pool.admit(queue_size)
+    if ticket is None:
+        raise ApiError(503, "all synthesis workers are busy; retry shortly", code="queue_full")
+
+    def job() -> T:
+        try:
+            return work()
+        finally:
+            ticket.release()
+
+    try:
+        return await state.pool.submit(job)
+    except InvalidInputError as err:
+        raise from_library_error(err) from err
+
+
+def _speech(body: object, config: Any, synthesizer: Synthesizer) -> SpeechRequest:
+    speech = parse_speech(body, config, synthesizer.voices)
+    code = body.get("lang_code") if isinstance(body, dict) else None
+    if code is None or speech.language is not None:
+        return speech
+    try:
+        language = resolve_language(str(code))
+    except InvalidInputError as err:
+        raise ApiError(400, str(err), param="lang_code", code="invalid_value") from err
+    return SpeechRequest(
+        speech.input, speech.voice, speech.response_format, speech.speed, speech.stream, language
+    )
+
+
+def _pieces(
+    synthesizer: Synthesizer,
+    speech: SpeechRequest,
+    stop: threading.Event,
+    put: Callable[[object], None],
+) -> None:
+    """Synthesize `speech` piece by piece, handing one JSON line per encoded piece to `put`."""
+    media_type = MEDIA_TYPES[speech.response_format]
+    encoder = stream_encoder(speech.response_format)
+    waiting: list[dict[str, object]] = []  # words of pieces the encoder has not flushed yet
+    stream = synthesizer.stream(speech.input, speech.voice, speech.speed, speech.language)
+    try:
+        for piece in stream:
+            if stop.is_set():
+                return
+            data = encoder.encode(piece.samples)
+            waiting += _timestamps(piece)
+            if data:
+                put(_captioned(data, media_type, waiting))
+                waiting = []
+        put(_captioned(encoder.finish(), media_type, waiting))
+    except Exception as err:  # handed to the response, which reports it
+        put(err)
+    finally:
+        stream.close()
+        encoder.close()
+        put(_END)
+
+
+@router.post(
+    "/dev/captioned_speech",
+    response_model=None,
+    responses={200: {"content": {"application/json": {"schema": _CAPTIONED_SCHEMA}}}},
+)
+async def captioned_speech(request: Request) -> Response:
+    """Speak ``input`` and say when each word is spoken (Kokoro-FastAPI's shape)."""
+    state, synthesizer, config, body = await _begin(request)
+    speech = _speech(body, config, synthesizer)
+    media_type = MEDIA_TYPES[speech.response_format]
+    if not speech.stream:
+
+        def whole() -> tuple[bytes, list[dict[str, object]]]:
+            audio = synthesizer.synthesize(
+                speech.input, speech.voice, speech.speed, speech.language
+            )
+            return audio.to_bytes(speech.response_format), _timestamps(audio)
+
+        data, stamps = await _in_pool(state, config.server.queue_size, whole)
+        return JSONResponse(json.loads(_captioned(data, media_type, stamps)))
+    ticket = state.pool.admit(config.server.queue_size)
+    if ticket is None:
+        raise ApiError(503, "all synthesis workers are busy; retry shortly", code="queue_full")
+    loop = asyncio.get_running_loop()
+    lines: asyncio.Queue[object] = asyncio.Queue()
+    stop = threading.Event()
+
+    def put(item: object) -> None:
+        loop.call_soon_threadsafe(lines.put_nowait, item)
+
+    def job() -> None:
+        try:
+            _pieces(
+                synthesizer,
+                speech,
+                stop,
+                put,
+            )
+        finally:
+            ticket.release()
+
+    state.pool.start(job)
+    first = await lines.get()
+    if isinstance(first, LiteTTSError):
+        stop.set()
+        if isinstance(first, InvalidInputError):
+            raise from_library_error(first)
+        raise ApiError(500, "speech synthesis failed", kind="server_error", code="synthesis_failed")
+
+    async def body_lines() -> AsyncIterator[str]:
+        item = first
+        try:
+            while item is not _END and isinstance(item, str):
+                yield item
+                item = await lines.get()
+        finally:
+            stop.set()
+
+    return StreamingResponse(
+        body_lines(), media_type="application/x-ndjson", headers={"cache-control": "no-store"}
+    )
+
+
+@router.post("/dev/phonemize")
+async def phonemize(request: Request) -> dict[str, object]:
+    """``{"text", "language"}`` -> ``{"phonemes", "tokens"}``: what the model would be asked."""
+    _, synthesizer, _, body = await _begin(request)
+    if not isinstance(body, dict) or not isinstance(body.get("text"), str) or not body["text"]:
+        raise ApiError(400, "'text' is required and must be a non-empty string", param="text")
+    language = body.get("language", "a")
+    try:
+        phonemes = litetts.phonemize(body["text"], str(language), phonemizer=synthesizer.phonemizer)
+    except InvalidInputError as err:
+        raise ApiError(400, str(err), param="language", code="invalid_value") from err
+    return {"phonemes": phonemes, "tokens": synthesizer.vocabulary.encode(phonemes)}
+
+
+@router.post(
+    "/dev/generate_from_phonemes",
+    response_class=Response,
+    responses={200: {"content": {"audio/wav": {}}}},
+)
+async def generate_from_phonemes(request: Request) -> Response:
+    """``{"phonemes", "voice"}`` -> WAV: the phonemes spoken exactly as given."""
+    state, synthesizer, config, body = await _begin(request)
+    if not isinstance(body, dict) or not isinstance(body.get("phonemes"), str):
+        raise ApiError(400, "'phonemes' is required and must be a string", param="phonemes")
+    phonemes = body["phonemes"]
+    if not phonemes.strip():
+        raise ApiError(400, "'phonemes' must not be empty", param="phonemes")
+    voice = body.get("voice", config.synthesis.voice)
+    if not isinstance(voice, str) or not voice:
+        raise ApiError(400, "'voice' must be a voice name", param="voice")
+
+    def speak() -> bytes:
+        return synthesizer.synthesize(phonemes, voice, phonemes=True).to_bytes("wav")
+
+    data = await _in_pool(state, config.server.queue_size, speak)
+    return Response(data, media_type="audio/wav")

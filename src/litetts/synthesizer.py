@@ -251,9 +251,9 @@ class Synthesizer:
         advanced and stops when it is closed.
 
         Yields:
-            Float32 mono audio at 24 kHz, in order; each piece ends with the pause
-            that belongs after it. A ``[pause:...]`` in the text comes as a silent
-            piece of its own, yielded at once.
+            Float32 mono audio at 24 kHz, in order, with its words timed from the
+            stream's start (``piece.offset``); each piece ends with the pause after
+            it. A ``[pause:...]`` comes as a silent piece of its own, at once.
 
         Raises:
             InvalidInputError: as `synthesize`, raised by this call, before any work.

@@ -21,6 +21,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any, Final, TypeVar
 
 from fastapi import APIRouter
+from pydantic import BaseModel, Field
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
@@ -29,6 +30,7 @@ from litetts import Audio, InvalidInputError, LiteTTSError, Synthesizer
 from litetts.g2p import resolve_language
 from litetts_adapters.fastapi.encoders import MEDIA_TYPES, stream_encoder
 from litetts_adapters.fastapi.errors import ApiError, from_library_error
+from litetts_adapters.fastapi.openapi import SpeechBody, error_responses
 from litetts_adapters.fastapi.requests import SpeechRequest, parse_speech, read_json
 from litetts_adapters.fastapi.state import ServerState, server_state, settings_of
 
@@ -56,6 +58,35 @@ _CAPTIONED_SCHEMA: Final = {
         "timestamps": {"type": "array", "items": _TIMESTAMP_SCHEMA},
     },
 }
+
+
+class CaptionedBody(SpeechBody):
+    """A request to ``POST /dev/captioned_speech``: the speech fields, plus Kokoro-FastAPI's
+    ``lang_code`` (other Kokoro-FastAPI fields are accepted and ignored)."""
+
+    lang_code: str | None = Field(None, description="Kokoro's language letter, e.g. a or b.")
+
+
+class PhonemizeBody(BaseModel):
+    """A request to ``POST /dev/phonemize``."""
+
+    text: str = Field(min_length=1, description="The text to phonemize.")
+    language: str = Field("a", description="A language code or Kokoro letter (a, b, e...).")
+
+
+class PhonemesBody(BaseModel):
+    """A request to ``POST /dev/generate_from_phonemes``."""
+
+    phonemes: str = Field(min_length=1, description="Kokoro phonemes, words split by spaces.")
+    voice: str = Field("af_heart", min_length=1, description="A voice id or blend.")
+
+
+def _body(model: type[BaseModel]) -> dict[str, Any]:
+    schema = model.model_json_schema()
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+_ERRORS: Final = (400, 401, 413, 415, 500, 503)
 
 
 def _timestamps(audio: Audio) -> list[dict[str, object]]:
@@ -147,7 +178,18 @@ def _pieces(
 @router.post(
     "/dev/captioned_speech",
     response_model=None,
-    responses={200: {"content": {"application/json": {"schema": _CAPTIONED_SCHEMA}}}},
+    response_class=JSONResponse,
+    openapi_extra=_body(CaptionedBody),
+    responses={
+        200: {
+            "description": "The audio and its word timestamps; one object per line when streamed.",
+            "content": {
+                "application/json": {"schema": _CAPTIONED_SCHEMA},
+                "application/x-ndjson": {"schema": {"type": "string"}},
+            },
+        },
+        **error_responses(*_ERRORS),
+    },
 )
 async def captioned_speech(request: Request) -> Response:
     """Speak ``input`` and say when each word is spoken (Kokoro-FastAPI's shape)."""
@@ -207,7 +249,9 @@ async def captioned_speech(request: Request) -> Response:
     )
 
 
-@router.post("/dev/phonemize")
+@router.post(
+    "/dev/phonemize", openapi_extra=_body(PhonemizeBody), responses=error_responses(*_ERRORS)
+)
 async def phonemize(request: Request) -> dict[str, object]:
     """``{"text", "language"}`` -> ``{"phonemes", "tokens"}``: what the model would be asked."""
     _, synthesizer, _, body = await _begin(request)
@@ -224,7 +268,14 @@ async def phonemize(request: Request) -> dict[str, object]:
 @router.post(
     "/dev/generate_from_phonemes",
     response_class=Response,
-    responses={200: {"content": {"audio/wav": {}}}},
+    openapi_extra=_body(PhonemesBody),
+    responses={
+        200: {
+            "description": "The phonemes spoken, as WAV.",
+            "content": {"audio/wav": {"schema": {"type": "string", "format": "binary"}}},
+        },
+        **error_responses(*_ERRORS),
+    },
 )
 async def generate_from_phonemes(request: Request) -> Response:
     """``{"phonemes", "voice"}`` -> WAV: the phonemes spoken exactly as given."""

@@ -132,6 +132,19 @@ async def _in_pool(state: ServerState, queue_size: int, work: Callable[[], T]) -
         raise from_library_error(err) from err
 
 
+def _limited(value: str, name: str, config: Any) -> str:
+    """`value` if within the server's input limit; a 400 naming `name` otherwise."""
+    limit = min(config.server.max_input_chars, config.synthesis.max_chars)
+    if len(value) > limit:
+        raise ApiError(
+            400,
+            f"'{name}' has {len(value)} characters; the maximum is {limit}",
+            param=name,
+            code="input_too_long",
+        )
+    return value
+
+
 def _speech(body: object, config: Any, synthesizer: Synthesizer) -> SpeechRequest:
     speech = parse_speech(body, config, synthesizer.voices)
     code = body.get("lang_code") if isinstance(body, dict) else None
@@ -254,14 +267,19 @@ async def captioned_speech(request: Request) -> Response:
 )
 async def phonemize(request: Request) -> dict[str, object]:
     """``{"text", "language"}`` -> ``{"phonemes", "tokens"}``: what the model would be asked."""
-    _, synthesizer, _, body = await _begin(request)
+    state, synthesizer, config, body = await _begin(request)
     if not isinstance(body, dict) or not isinstance(body.get("text"), str) or not body["text"]:
         raise ApiError(400, "'text' is required and must be a non-empty string", param="text")
+    text = _limited(body["text"], "text", config)
     language = body.get("language", "a")
-    try:
-        phonemes = litetts.phonemize(body["text"], str(language), phonemizer=synthesizer.phonemizer)
-    except InvalidInputError as err:
-        raise ApiError(400, str(err), param="language", code="invalid_value") from err
+
+    def work() -> str:
+        try:
+            return litetts.phonemize(text, str(language), phonemizer=synthesizer.phonemizer)
+        except InvalidInputError as err:  # the text is checked; the language is at fault
+            raise InvalidInputError(str(err), field="language") from err
+
+    phonemes = await _in_pool(state, config.server.queue_size, work)
     return {"phonemes": phonemes, "tokens": synthesizer.vocabulary.encode(phonemes)}
 
 
@@ -282,7 +300,7 @@ async def generate_from_phonemes(request: Request) -> Response:
     state, synthesizer, config, body = await _begin(request)
     if not isinstance(body, dict) or not isinstance(body.get("phonemes"), str):
         raise ApiError(400, "'phonemes' is required and must be a string", param="phonemes")
-    phonemes = body["phonemes"]
+    phonemes = _limited(body["phonemes"], "phonemes", config)
     if not phonemes.strip():
         raise ApiError(400, "'phonemes' must not be empty", param="phonemes")
     voice = body.get("voice", config.synthesis.voice)

@@ -147,3 +147,15 @@ def test_kokoro_fastapis_example_client_gets_what_it_reads(client: TestClient) -
     assert chunk_audio[:3] == b"ID3" or chunk_audio[0] == 0xFF  # an MP3 stream
     assert [ts["word"] for ts in audio_json["timestamps"]] == text.replace("!", "").split()
     assert all(f"{ts['start_time']:.3f}" for ts in audio_json["timestamps"])
+
+
+@pytest.mark.parametrize(
+    ("path", "field"), [("/dev/phonemize", "text"), ("/dev/generate_from_phonemes", "phonemes")]
+)
+def test_text_over_the_input_limit_is_refused_by_name(
+    client: TestClient, path: str, field: str
+) -> None:
+    response = client.post(path, json={field: "ab " * 5000, "voice": "af_heart"})
+
+    assert response.status_code == 400
+    assert response.json()["error"]["param"] == field

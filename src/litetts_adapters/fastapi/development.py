@@ -167,9 +167,15 @@ def _pieces(
 ) -> None:
     """Synthesize `speech` piece by piece, handing one JSON line per encoded piece to `put`."""
     media_type = MEDIA_TYPES[speech.response_format]
-    encoder = stream_encoder(speech.response_format)
     waiting: list[dict[str, object]] = []  # words of pieces the encoder has not flushed yet
-    stream = synthesizer.stream(speech.input, speech.voice, speech.speed, speech.language)
+    try:
+        # Arguments are checked here: a bad language is an error handed over, not a hang.
+        stream = synthesizer.stream(speech.input, speech.voice, speech.speed, speech.language)
+    except Exception as err:
+        put(err)
+        put(_END)
+        return
+    encoder = stream_encoder(speech.response_format)
     try:
         for piece in stream:
             if stop.is_set():

@@ -159,3 +159,12 @@ def test_text_over_the_input_limit_is_refused_by_name(
 
     assert response.status_code == 400
     assert response.json()["error"]["param"] == field
+
+
+@pytest.mark.parametrize("stream", [True, False])
+def test_an_unknown_language_is_a_400_not_a_hang(client: TestClient, stream: bool) -> None:
+    response = client.post(
+        "/dev/captioned_speech", json={"input": "0", "language": "0", "stream": stream}
+    )
+
+    assert response.status_code == 400

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from litetts.audio import SAMPLE_RATE, Audio, Samples
-from litetts.kokoro.model import Style
+from litetts.kokoro.model import HOP_SAMPLES, Style, TimedSamples
 from litetts.kokoro.voices import VoiceBank
 from litetts.validation.transcription import Segment, Transcription, Word
 
@@ -41,6 +41,16 @@ class ToneModel:
         tone = (0.5 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
         tail = np.zeros(round(TRAILING_SILENCE_S * SAMPLE_RATE), dtype=np.float32)
         return np.concatenate([tone, tail])
+
+    def infer_timed(self, tokens: Sequence[int], style: Style, speed: float) -> TimedSamples:
+        """`infer`'s audio (a subclass's too), with durations like Kokoro's: whole frames
+        of 600 samples per token (the tone's length spread over them), a leading pad of
+        none and what follows the tone as the trailing pad."""
+        samples = self.infer(tokens, style, speed)
+        n = round(len(tokens) * SAMPLES_PER_TOKEN / speed)
+        edges = np.round(np.linspace(0, n / HOP_SAMPLES, len(tokens) + 1)).astype(np.int64)
+        tail = round((len(samples) - n) / HOP_SAMPLES)
+        return TimedSamples(samples, np.array([0, *np.diff(edges), tail], dtype=np.int64))
 
 
 class LetterPhonemizer:

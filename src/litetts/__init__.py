@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from litetts.assembly import Assembly
     from litetts.assets import AssetStore
     from litetts.audio import Audio
+    from litetts.captions import write_captions
     from litetts.config import ConfigStore, Settings
     from litetts.errors import (
         AssetError,
@@ -36,8 +37,10 @@ if TYPE_CHECKING:
     from litetts.kokoro import catalogue as voices
     from litetts.live_text import FLUSH
     from litetts.performance import ConservativeOptimizer
+    from litetts.phonemes import phonemize
     from litetts.synthesizer import Synthesizer
     from litetts.validation import AudioQualityValidator, QualityReport, WhisperValidator
+    from litetts.words import Word
 
 
 __all__ = [  # noqa: RUF022 (plain sorted, as test_exported_members pins it)
@@ -63,8 +66,11 @@ __all__ = [  # noqa: RUF022 (plain sorted, as test_exported_members pins it)
     "VoiceInfo",
     "VoiceNotFoundError",
     "WhisperValidator",
+    "Word",
     "__version__",
+    "phonemize",
     "voices",
+    "write_captions",
 ]
 
 _LAZY: dict[str, tuple[str, str]] = {
@@ -90,7 +96,10 @@ _LAZY: dict[str, tuple[str, str]] = {
     "VoiceInfo": ("litetts.kokoro", "VoiceInfo"),
     "VoiceNotFoundError": ("litetts.errors", "VoiceNotFoundError"),
     "WhisperValidator": ("litetts.validation", "WhisperValidator"),
+    "Word": ("litetts.words", "Word"),
+    "phonemize": ("litetts.phonemes", "phonemize"),
     "voices": ("litetts.kokoro", "catalogue"),
+    "write_captions": ("litetts.captions", "write_captions"),
 }
 
 

@@ -13,7 +13,7 @@ import io
 import logging
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -35,6 +35,7 @@ from litetts.audio_signal import (
 from litetts.errors import InvalidInputError
 from litetts.files import atomic_writer
 from litetts.resampling import resample_samples
+from litetts.words import Word, merge_words, shift_words
 
 __all__ = [
     "FORMATS",
@@ -42,6 +43,7 @@ __all__ = [
     "Audio",
     "Samples",
     "SignalStats",
+    "Word",
     "signal_stats",
     "soft_limit",
     "trim_silence",
@@ -80,6 +82,10 @@ def _check_rate(value: object, field: str = "sample_rate") -> int:
     return value
 
 
+def _to_words(value: Iterable[Word]) -> tuple[Word, ...]:
+    return tuple(value)
+
+
 def _validate_rate(_instance: object, _attribute: object, value: object) -> None:
     _check_rate(value)
 
@@ -101,6 +107,11 @@ class Audio:
     """1-D float32 samples, nominally in [-1, 1]."""
     sample_rate: int = attrs.field(default=SAMPLE_RATE, validator=_validate_rate)
     """Samples per second, in Hz."""
+    words: tuple[Word, ...] = attrs.field(default=(), converter=_to_words)
+    """The words spoken, in order, with their times (see `Word`); empty when unknown."""
+    offset: float = 0.0
+    """Seconds from the start of the stream this piece came from to its first sample;
+    word times count from there. 0 for audio that is not a streamed piece."""
 
     @property
     def duration(self) -> float:
@@ -144,6 +155,10 @@ class Audio:
     def concatenate(cls, parts: Sequence[Audio]) -> Audio:
         """Join `parts` end to end; an empty sequence gives empty audio at `SAMPLE_RATE`.
 
+        Word times move with their part: a part's words are placed at its position
+        in the result (a streamed piece's absolute times stay right when the pieces
+        are joined in order).
+
         Raises:
             InvalidInputError: the parts do not share one sample rate.
         """
@@ -155,10 +170,23 @@ class Audio:
                 f"cannot join audio at different sample rates {rates}; resample the parts first",
                 field="parts",
             )
-        return cls._adopt(np.concatenate([part.samples for part in parts]), rates[0])
+        words: list[Word] = []
+        position = 0
+        for part in parts:
+            words.extend(shift_words(part.words, position / rates[0] - part.offset))
+            position += len(part)
+        joined = np.concatenate([part.samples for part in parts])
+        return cls._adopt(joined, rates[0], words=merge_words(words))
 
     @classmethod
-    def _adopt(cls, samples: Samples, sample_rate: int = SAMPLE_RATE) -> Audio:
+    def _adopt(
+        cls,
+        samples: Samples,
+        sample_rate: int = SAMPLE_RATE,
+        *,
+        words: tuple[Word, ...] = (),
+        offset: float = 0.0,
+    ) -> Audio:
         """Audio over `samples` without the defensive copy: for arrays litetts has just
         made and hands over whole (no other reference to them survives the call)."""
         if samples.dtype != np.float32 or samples.ndim != 1:
@@ -170,6 +198,8 @@ class Audio:
         audio = object.__new__(cls)
         object.__setattr__(audio, "samples", samples)  # frozen: set once, as attrs would
         object.__setattr__(audio, "sample_rate", _check_rate(sample_rate))
+        object.__setattr__(audio, "words", tuple(words))
+        object.__setattr__(audio, "offset", offset)
         return audio
 
     @classmethod
@@ -210,7 +240,8 @@ class Audio:
         rate = _check_rate(sample_rate)
         if rate == self.sample_rate:
             return self
-        return Audio(resample_samples(finite(self.samples), self.sample_rate, rate), rate)
+        samples = resample_samples(finite(self.samples), self.sample_rate, rate)
+        return Audio(samples, rate, self.words, self.offset)
 
     def to_bytes(self, format: str = "wav") -> bytes:
         """Encode to `format` (one of `FORMATS`, any case) in memory.

@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from litetts.audio import SAMPLE_RATE, Audio
 from litetts.errors import InvalidInputError
+from litetts.words import Word, merge_words, shift_words
 
 __all__ = ["AudioBuffer"]
 
@@ -43,6 +44,7 @@ class AudioBuffer:
         self.sample_rate = sample_rate
         self._data: npt.NDArray[np.float32] | None = np.empty(0, dtype=np.float32)
         self._size = 0
+        self._words: list[Word] = []
 
     def __len__(self) -> int:
         return self._size
@@ -53,7 +55,8 @@ class AudioBuffer:
         return self._size * np.dtype(np.float32).itemsize
 
     def append(self, piece: Audio) -> None:
-        """Copy `piece` onto the end.
+        """Copy `piece` onto the end; its words move to where it lands (see
+        `Audio.concatenate`).
 
         Raises:
             InvalidInputError: `piece` has another sample rate.
@@ -72,6 +75,7 @@ class AudioBuffer:
             # No view of the array exists between calls, so it may move.
             data.resize(grown, refcheck=False)
         data[self._size : end] = piece.samples
+        self._words.extend(shift_words(piece.words, self._size / self.sample_rate - piece.offset))
         self._size = end
 
     def to_audio(self) -> Audio:
@@ -83,7 +87,7 @@ class AudioBuffer:
         data = self._taken_check()
         self._data = None
         data.resize(self._size, refcheck=False)  # gives the spare room back
-        return Audio._adopt(data, self.sample_rate)
+        return Audio._adopt(data, self.sample_rate, words=merge_words(self._words))
 
     def _taken_check(self) -> npt.NDArray[np.float32]:
         if self._data is None:

@@ -45,6 +45,8 @@ class Request(NamedTuple):
     phonemes: dict[str, str]
     """Phonemes of pieces of the text, learnt while checking the request's cost and
     reused when it is spoken (see `litetts.tokenizer.Tokenizer.for_passage`)."""
+    text: str = ""
+    """The text exactly as the caller gave it (word offsets point into it)."""
 
     def shown(self) -> str:
         """The speech of this request as text, words in place of placeholders."""
@@ -120,4 +122,4 @@ def prepare_request(
         if parts:
             raise InvalidInputError("text holds only pauses; nothing to speak", field="input")
         raise InvalidInputError("text is empty or only whitespace", field="input")
-    return Request(parts, voice_spec, rate, code, len(text), settings, {})
+    return Request(parts, voice_spec, rate, code, len(text), settings, {}, text)

@@ -34,11 +34,13 @@ from litetts.kokoro.blends import parse_voice
 from litetts.kokoro.model import AcousticModel
 from litetts.kokoro.vocabulary import Vocabulary
 from litetts.kokoro.voices import VoiceBank
+from litetts.phonemes import speak_phonemes
 from litetts.request import Normalizer, Request, prepare_request
 from litetts.text.chunking import Chunk, chunk_text
 from litetts.text.lexicon import Lexicon
 from litetts.text.markup import Passage, Pause
 from litetts.text.normalize import normalize
+from litetts.timing import ChunkWords, WordMap, infer_timed, placed, trimmed_start
 from litetts.tokenizer import Tokenizer
 
 if TYPE_CHECKING:
@@ -195,8 +197,10 @@ class Synthesizer:
         voice: str | None = None,
         speed: float | None = None,
         lang: str | None = None,
+        *,
+        phonemes: bool = False,
     ) -> Audio:
-        """Speak all of `text` and return the audio in one piece.
+        """Speak all of `text` and return the audio in one piece, its words timed.
 
         Args:
             text: what to say; any length up to ``settings.max_chars``. It may hold
@@ -204,12 +208,15 @@ class Synthesizer:
             voice: a voice id, OpenAI name or blend such as ``af_bella(2)+af_sky(1)``.
             speed: 0.25 to 4.0.
             lang: language of the text; default the voice's.
+            phonemes: `text` is Kokoro phonemes (`litetts.phonemize`), spoken as given.
 
         Raises:
             InvalidInputError: empty text, text too long, malformed markup (the
                 message gives its offset), bad speed or language.
             VoiceNotFoundError: the voice is unknown.
         """
+        if phonemes:
+            return speak_phonemes(self, text, voice, speed)
         request = self._prepare(text, voice, speed, lang)
         # No short lead chunk here: nobody is waiting for first audio, and each
         # extra model call costs a fixed ~0.3 s on a 2-core CPU.
@@ -245,9 +252,9 @@ class Synthesizer:
         advanced and stops when it is closed.
 
         Yields:
-            Float32 mono audio at 24 kHz, in order; each piece ends with the pause
-            that belongs after it. A ``[pause:...]`` in the text comes as a silent
-            piece of its own, yielded at once.
+            Float32 mono audio at 24 kHz, in order, with its words timed from the
+            stream's start (``piece.offset``); each piece ends with the pause after
+            it. A ``[pause:...]`` comes as a silent piece of its own, at once.
 
         Raises:
             InvalidInputError: as `synthesize`, raised by this call, before any work.
@@ -322,41 +329,48 @@ class Synthesizer:
             meter.completed = True
 
     def _speak(
-        self, chunk: Chunk, passage: Passage, voice: str, speed: float, number: int
+        self, chunk: Chunk, passage: Passage, voice: str, speed: float, words: ChunkWords
     ) -> Audio | None:
-        """Chunk `number`'s speech and the pause after it; None if it has nothing to say."""
+        """`chunk`'s speech and the pause after it, with its words; None if it says nothing."""
         if not chunk.phonemes.strip(_SILENT_SYMBOLS):
             logger.debug("chunk %r has no speakable phonemes", passage.show(chunk.text)[:40])
             return None
         tokens = self.tokenizer.ids(chunk.phonemes)
         style = self.voices.style(voice, len(tokens))
-        samples = self.model.infer(tokens, style, speed)
-        speech = soft_limit(trim_silence(samples, SAMPLE_RATE, keep_seconds=0.04))
+        samples, durations = infer_timed(self.model, tokens, style, speed)
+        kept = trim_silence(samples, SAMPLE_RATE, keep_seconds=0.04)
+        speech = soft_limit(kept)
+        timed = words.words(durations, cut=trimmed_start(samples, kept), kept=len(speech))
         pause = _silence(chunk.pause_seconds / speed)
-        piece = Audio._adopt(np.concatenate([speech, pause]) if pause.size else speech)
-        logger.debug("chunk %d: %d tokens -> %.2f s", number, len(tokens), piece.duration)
-        return piece
+        joined = np.concatenate([speech, pause]) if pause.size else speech
+        return Audio._adopt(joined, words=timed)
 
     def _pieces(self, request: Request, first_tokens: int) -> Iterator[tuple[Audio, bool]]:
         """The request's audio in order, each piece marked True if it is speech."""
         spoken = 0
+        cursors = iter(WordMap(request.text, request.parts, markup=request.settings.markup))
         for part in request.parts:
             if isinstance(part, Pause):
                 # Silence goes out at once: it plays while the model works on what follows.
                 logger.debug("pause: %.2f s", part.seconds)
                 yield Audio(_silence(part.seconds)), False
                 continue
+            words = next(cursors)
+            phonemize = self.tokenizer.for_passage(part, request.lang, request.phonemes)
             chunks = chunk_text(
                 part.text,
-                self.tokenizer.for_passage(part, request.lang, request.phonemes),
+                phonemize,
                 max_tokens=call_tokens(request.speed),
                 first_tokens=request.settings.chunk_tokens if spoken else first_tokens,
                 target_tokens=request.settings.chunk_tokens,
             )
             for chunk in chunks:
-                piece = self._speak(chunk, part, request.voice, request.speed, spoken + 1)
+                piece = self._speak(
+                    chunk, part, request.voice, request.speed, words.chunk(chunk, phonemize)
+                )
                 if piece is not None:
                     spoken += 1
+                    logger.debug("chunk %d: %.2f s", spoken, piece.duration)
                     yield piece, True
 
     def _run(
@@ -364,7 +378,10 @@ class Synthesizer:
     ) -> Generator[Audio, None, None]:
         kept = AudioBuffer() if key is not None and self.cache is not None else None
         with self._meter(request) as meter:
-            for piece, speech in self._pieces(request, first_tokens):
+            elapsed = 0
+            for unplaced, speech in self._pieces(request, first_tokens):
+                piece = placed(unplaced, elapsed / SAMPLE_RATE)  # words in stream time
+                elapsed += len(piece)
                 meter.piece(len(piece), speech=speech)
                 if kept is not None and self.cache is not None:
                     kept.append(piece)

@@ -26,6 +26,7 @@ def _ids(path: Path) -> str:
 
 def test_the_examples_folder_has_the_documented_notebooks() -> None:
     expected = {
+        "captions.ipynb",
         "quickstart.ipynb",
         "server_client.ipynb",
         "streaming.ipynb",

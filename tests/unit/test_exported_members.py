@@ -30,8 +30,11 @@ EXPECTED = {
     "VoiceInfo",
     "VoiceNotFoundError",
     "WhisperValidator",
+    "Word",
     "__version__",
+    "phonemize",
     "voices",
+    "write_captions",
 }
 
 

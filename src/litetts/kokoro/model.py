@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -27,11 +27,15 @@ if TYPE_CHECKING:
     import onnxruntime as ort
 
 __all__ = [
+    "DURATIONS_OUTPUT",
+    "HOP_SAMPLES",
     "MAX_SPEED",
     "MIN_SPEED",
     "AcousticModel",
     "KokoroModel",
     "Style",
+    "TimedAcousticModel",
+    "TimedSamples",
     "check_speed",
     "default_threads",
     "make_feed",
@@ -50,6 +54,28 @@ Style = npt.NDArray[np.float32]
 
 Feed = dict[str, npt.NDArray[np.generic]]
 """One session input: ``tokens``, ``style`` and ``speed`` arrays by name."""
+
+
+HOP_SAMPLES: Final = 600
+"""Audio samples per duration frame: the decoder's fixed hop at 24 kHz (40 frames a
+second); Kokoro's audio is exactly ``HOP_SAMPLES * durations.sum()`` samples long."""
+
+DURATIONS_OUTPUT: Final = "durations"
+"""The graph output prepared models add: frames per token, pads included (see
+`litetts.kokoro.variants.durations`)."""
+
+Durations = npt.NDArray[np.int64]
+"""Frames each token lasts, the two pads included (N + 2 values for N tokens)."""
+
+
+class TimedSamples(NamedTuple):
+    """Audio and how long each token of it lasts."""
+
+    samples: Samples
+    """Float32 mono samples at 24 kHz."""
+    durations: Durations | None
+    """Frames of `HOP_SAMPLES` samples per token, the leading and trailing pad
+    included (N + 2 values); None when the model does not report them."""
 
 
 def check_speed(speed: float) -> float:
@@ -75,6 +101,15 @@ class AcousticModel(Protocol):
 
     def infer(self, tokens: Sequence[int], style: Style, speed: float) -> Samples:
         """Audio for `tokens` (phoneme ids without pads), at most 510 of them."""
+        ...
+
+
+@runtime_checkable
+class TimedAcousticModel(AcousticModel, Protocol):
+    """An acoustic model that also says how long each token is spoken."""
+
+    def infer_timed(self, tokens: Sequence[int], style: Style, speed: float) -> TimedSamples:
+        """As `infer`, with the per-token durations (None if this model has none)."""
         ...
 
 
@@ -123,6 +158,10 @@ class KokoroModel:
             raise ModelError(f"not a Kokoro model: inputs are {sorted(names)}")
         speed_type = next(i.type for i in session.get_inputs() if i.name == "speed")
         self._speed_dtype = np.int32 if "int" in speed_type else np.float32
+        outputs = [o.name for o in session.get_outputs()]
+        self._audio_name = outputs[0]
+        self.has_durations = DURATIONS_OUTPUT in outputs
+        """True when the session outputs per-token durations (a prepared model)."""
 
     @classmethod
     def from_path(
@@ -186,20 +225,33 @@ class KokoroModel:
 
     def infer(self, tokens: Sequence[int], style: Style, speed: float) -> Samples:
         """Audio for `tokens` (without pads) in the voice `style`, float32 at 24 kHz."""
+        return self._run(tokens, style, speed, timed=False).samples
+
+    def infer_timed(self, tokens: Sequence[int], style: Style, speed: float) -> TimedSamples:
+        """As `infer`, with the frames each token lasts (None when `has_durations` is
+        False: the model file was not prepared)."""
+        return self._run(tokens, style, speed, timed=self.has_durations)
+
+    def _run(
+        self, tokens: Sequence[int], style: Style, speed: float, *, timed: bool
+    ) -> TimedSamples:
         if not tokens:
-            return np.zeros(0, dtype=np.float32)
+            return TimedSamples(np.zeros(0, dtype=np.float32), np.zeros(2, dtype=np.int64))
         if len(tokens) > MAX_TOKENS:
             raise InvalidInputError(f"{len(tokens)} tokens exceed the model's {MAX_TOKENS}")
         feed = make_feed(
             tokens, style, speed, tokens_name=self._tokens_name, speed_dtype=self._speed_dtype
         )
         large = len(tokens) / speed > SHRINK_ABOVE_TOKENS
+        names = [self._audio_name, DURATIONS_OUTPUT] if timed else [self._audio_name]
         try:
-            (audio,) = self.session.run(None, feed, self._shrinking() if large else None)[:1]
+            results = self.session.run(names, feed, self._shrinking() if large else None)
         except Exception as err:  # onnxruntime's RuntimeException types
             raise ModelError(f"Kokoro inference failed on {len(tokens)} tokens: {err}") from err
         # What the run freed outside the arena goes back before the next chunk, so
         # that a long text's audio does not stack on top of it (measured: 12 MB lower
         # peak on 2,000 words, no change in speed; see docs/performance.md).
         release_free_heap()
-        return np.ascontiguousarray(np.asarray(audio, dtype=np.float32).reshape(-1))
+        samples = np.ascontiguousarray(np.asarray(results[0], dtype=np.float32).reshape(-1))
+        durations = np.asarray(results[1], dtype=np.int64).reshape(-1) if timed else None
+        return TimedSamples(samples, durations)

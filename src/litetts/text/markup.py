@@ -40,6 +40,7 @@ __all__ = [
     "Plain",
     "Segment",
     "compose",
+    "mask_tags",
     "open_tag_start",
     "parse_markup",
     "tag_spans",
@@ -224,6 +225,19 @@ def parse_markup(text: str, *, vocabulary: SymbolFilter | None = None) -> list[S
     if start < len(text):
         segments.append(Plain(text[start:]))
     return segments
+
+
+def mask_tags(text: str) -> str:
+    """`text` with its tags blanked out by spaces, offsets unchanged: a pause vanishes,
+    an override keeps only its words (``[tomato](/.../)`` -> `` tomato       ``)."""
+
+    def blank(match: re.Match[str]) -> str:
+        if match["override"] is None:
+            return " " * len(match[0])
+        inner = match.start("words") - match.start()
+        return " " * inner + match["words"] + " " * (match.end() - match.end("words"))
+
+    return _MARKUP.sub(blank, text)
 
 
 def _placeholder(index: int) -> str:

@@ -240,10 +240,19 @@ def say(
             show_default=False,
         ),
     ] = None,
+    captions: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write the words' times as captions; .srt, .vtt or .json.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Speak TEXT into an audio file."""
+    """Speak TEXT into an audio file (and its captions with --captions)."""
     content = read_text(ctx, text, file)
     path, fmt = _target(output, format)
+    if captions is not None and captions.suffix.lower() not in (".srt", ".vtt", ".json"):
+        fail(f"cannot write captions to {str(captions)!r}: name the file .srt, .vtt or .json")
     loading = time.perf_counter()
     flags = {
         "synthesis.voice": voice,
@@ -263,8 +272,10 @@ def say(
     elapsed = time.perf_counter() - started
     try:
         audio.save(path, fmt)
+        if captions is not None:
+            litetts.write_captions(captions, audio.words, text=content)
     except OSError as err:
-        fail(f"cannot write {str(path)!r}: {err.strerror or err}")
+        fail(f"cannot write {err.filename or str(path)!r}: {err.strerror or err}")
     rtf = f"{elapsed / audio.duration:.2f}" if audio.duration else "n/a"
     typer.echo(
         f"wrote {path} ({audio.duration:.2f} s of audio in {elapsed:.2f} s, RTF {rtf})", err=True

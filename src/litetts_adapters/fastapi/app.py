@@ -24,7 +24,7 @@ from litetts.config import ConfigStore, Settings
 from litetts.errors import LiteTTSError
 from litetts.health import Capability, DependencyHealth
 from litetts.performance import MemoryMonitor, MetricsRecorder
-from litetts_adapters.fastapi import dashboard, info, schema, speech, speech_ws
+from litetts_adapters.fastapi import dashboard, development, info, schema, speech, speech_ws
 from litetts_adapters.fastapi.errors import ApiError, error_response
 from litetts_adapters.fastapi.middleware import DynamicCORS, RequestContext, request_id
 from litetts_adapters.fastapi.prometheus import metrics_registry
@@ -120,6 +120,7 @@ def create_app(
     app.state.litetts = state
     app.include_router(speech.router)
     app.include_router(speech_ws.router)
+    app.include_router(development.router)
     app.include_router(info.router)
     app.include_router(dashboard.router)
     app.include_router(schema.router)

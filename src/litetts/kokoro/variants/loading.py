@@ -60,7 +60,7 @@ def load_variant(
             prepared.path, threads=threads, options=options, variant=prepared.variant
         )
     except ModelError as err:
-        if prepared.variant == "original":
+        if prepared.path == source:
             raise
         logger.warning(
             "model variant %r failed to load, using the original model: %s", variant, err

@@ -30,6 +30,7 @@ from litetts.assets.packages import sha256_file
 from litetts.errors import InvalidInputError, LiteTTSError, MissingDependencyError, ModelError
 from litetts.files import atomic_path, atomic_write
 from litetts.kokoro.model import Feed
+from litetts.kokoro.variants.durations import with_durations_if_found, write_with_durations
 from litetts.kokoro.variants.similarity import SpectralDistance, spectral_distance
 from litetts.model_options import DEFAULT_VARIANT, VARIANTS, Variant
 
@@ -48,7 +49,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-RECIPE: Final = 1
+RECIPE: Final = 2
 """Bumped whenever a rewrite changes its output, so that old cached files are not reused."""
 
 MIN_CORRELATION: Final = 0.9
@@ -131,14 +132,12 @@ class VariantCache:
     def path(self, variant: str) -> Path:
         """Where `variant` of the source is (or would be) cached."""
         check_variant(variant)
-        if variant == "original":
-            return self.source
         key = f"{variant}-{self.source_sha256[:16]}-ort{_onnxruntime_version()}-r{RECIPE}"
         return self.folder / f"kokoro-{key}.onnx"
 
     def cached(self, variant: str) -> bool:
         """True when `variant` is on disk and its stamp vouches for it."""
-        return variant == "original" or self._stamp_matches(self.path(variant))
+        return self._stamp_matches(self.path(variant))
 
     def prepare(self, variant: str, feeds: FeedSource) -> PreparedModel:
         """The model file for `variant`, made now if not cached; the original on failure.
@@ -150,15 +149,17 @@ class VariantCache:
             InvalidInputError: `variant` is not one of `VARIANTS`.
         """
         check_variant(variant)
-        if variant == "original":
-            return PreparedModel(self.source, "original", variant)
         try:
             return self._prepare(variant, feeds)
         except (LiteTTSError, OSError, ImportError) as err:
+            if variant == "original":  # the shipped file itself, without durations
+                logger.info("using the original model without a durations output: %s", err)
+                return PreparedModel(self.source, "original", variant)
             logger.warning(
                 "model variant %r unavailable, using the original model: %s", variant, err
             )
-            return PreparedModel(self.source, "original", variant, reason=str(err))
+            fallback = self.prepare("original", feeds).path
+            return PreparedModel(fallback, "original", variant, reason=str(err))
 
     def _prepare(self, variant: str, feeds: FeedSource) -> PreparedModel:
         target = self.path(variant)
@@ -169,7 +170,9 @@ class VariantCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         _remove_stale(self.folder, target)
         with atomic_path(target, mode=_FILE_MODE) as temporary:
-            if variant == "float":
+            if variant == "original":
+                write_with_durations(self.source, temporary)
+            elif variant == "float":
                 self._write_float(temporary)
             else:
                 floating = self._prepare_float_for(variant, feeds)
@@ -203,7 +206,7 @@ class VariantCache:
             model = onnx.load(str(self.source))
         except Exception as err:  # onnx raises DecodeError and friends
             raise ModelError(f"could not read {self.source} as ONNX: {err}") from err
-        onnx.save(dequantize_convolutions(model), str(output))
+        onnx.save(with_durations_if_found(dequantize_convolutions(model)), str(output))
 
     def _check(self, candidate: Path, feeds: FeedSource) -> SpectralDistance:
         """Run the first feed through the original and `candidate`; compare the audio."""

@@ -161,15 +161,18 @@ def _durations_model() -> onnx.ModelProto:
 
 
 @pytest.mark.parametrize(
-    ("durations", "expected"),
+    ("lead", "durations", "expected"),
     [
-        ([18.2, 3.0, 14.0, 7.0, 8.0], [6, 3, 14, 7, 2]),
-        ([4.0, 2.0, 1.0], [4, 2, 1]),  # already short: unchanged
-        ([17.0, 5.0], [6, 2]),  # no tokens between the pads
+        (6, [18.2, 3.0, 14.0, 7.0, 8.0], [6, 3, 14, 7, 2]),
+        (6, [4.0, 2.0, 1.0], [4, 2, 1]),  # already short: unchanged
+        (6, [17.0, 5.0], [6, 2]),  # no tokens between the pads
+        (None, [18.2, 3.0, 14.0, 7.0, 8.0], [18, 3, 14, 7, 2]),  # the default: tail only
     ],
 )
-def test_only_the_pads_durations_are_capped(durations: list[float], expected: list[int]) -> None:
-    capped = cap_edge_durations(_durations_model(), lead=6, tail=2)
+def test_only_the_pads_durations_are_capped(
+    lead: int | None, durations: list[float], expected: list[int]
+) -> None:
+    capped = cap_edge_durations(_durations_model(), lead=lead, tail=2)
 
     (frames,) = _run(capped, {"d": np.array([durations], np.float32)})
 

@@ -1,13 +1,16 @@
-"""Render less silence: the pad tokens' predicted durations, capped in the graph.
+"""Render less trailing silence: the last pad token's duration, capped in the graph.
 
 Kokoro predicts a duration (in frames of 600 samples, 25 ms) for every token,
-including the pad token at each end, and the vocoder renders all of them. The
-leading pad gets 13-19 frames (0.33-0.48 s of silence before the speech starts)
-and the trailing one 1-8, all of which litetts then trims away
-(`litetts.audio.trim_silence`). This rewrite caps the two pads' durations where the
-graph rounds them (``Round -> Clip -> Cast``), so that a model call renders
-`LEAD_FRAMES` and `TAIL_FRAMES` at most, still enough for the trim to find natural
-edges. The tokens in between keep their durations.
+including the pad token at each end, and the vocoder renders all of them; litetts
+then trims the edge silence away (`litetts.audio.trim_silence`). Where a text ends
+without punctuation the trailing pad gets up to 8 frames (0.2 s); this rewrite caps
+it where the graph rounds the durations (``Round -> Clip -> Cast``), so that a call
+renders `TAIL_FRAMES` at most; the audio before it is unchanged, sample for sample.
+
+The leading pad (13-19 frames, 0.33-0.48 s) would be the bigger saving, but its
+length changes the speech itself, not only the silence before it: capped at 10 or
+6 frames, the trimmed speech kept a log-spectral correlation of only 0.65 or 0.18
+with the uncapped rendering (docs/performance.md), so `lead` is off by default.
 """
 
 from __future__ import annotations
@@ -22,11 +25,7 @@ from litetts.kokoro.variants.rewrite import _Graph
 if TYPE_CHECKING:
     import onnx
 
-__all__ = ["LEAD_FRAMES", "TAIL_FRAMES", "cap_edge_durations"]
-
-LEAD_FRAMES: Final = 6
-"""Most frames (25 ms each) rendered for the leading pad: speech becomes audible
-~70 ms before the first phoneme's frames, so 150 ms leaves ~80 ms of quiet to trim."""
+__all__ = ["TAIL_FRAMES", "cap_edge_durations"]
 
 TAIL_FRAMES: Final = 2
 """Most frames rendered for the trailing pad (the last phoneme's own decay and any
@@ -46,9 +45,10 @@ def _durations(graph: _Graph) -> onnx.NodeProto:
 
 
 def cap_edge_durations(
-    model: onnx.ModelProto, lead: int = LEAD_FRAMES, tail: int = TAIL_FRAMES
+    model: onnx.ModelProto, *, tail: int = TAIL_FRAMES, lead: int | None = None
 ) -> onnx.ModelProto:
-    """A copy of `model` that renders at most `lead` and `tail` frames for its pads.
+    """A copy of `model` that renders at most `tail` frames for its trailing pad (and
+    `lead` for its leading one, when given).
 
     Raises:
         ModelError: the graph has no single rounded duration tensor (not Kokoro).
@@ -75,7 +75,11 @@ def cap_edge_durations(
         helper.make_node("Slice", [d, zero, one, axis], [f"{p}/first"]),
         helper.make_node("Slice", [d, one, minus_one, axis], [f"{p}/middle"]),
         helper.make_node("Slice", [d, minus_one, end, axis], [f"{p}/last"]),
-        helper.make_node("Min", [f"{p}/first", const(f"{p}/lead", float(lead))], [f"{p}/lead_cap"]),
+        helper.make_node("Identity", [f"{p}/first"], [f"{p}/lead_cap"])
+        if lead is None
+        else helper.make_node(
+            "Min", [f"{p}/first", const(f"{p}/lead", float(lead))], [f"{p}/lead_cap"]
+        ),
         helper.make_node("Min", [f"{p}/last", const(f"{p}/tail", float(tail))], [f"{p}/tail_cap"]),
         helper.make_node(
             "Concat", [f"{p}/lead_cap", f"{p}/middle", f"{p}/tail_cap"], [f"{p}/durations"], axis=1

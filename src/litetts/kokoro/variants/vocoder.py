@@ -141,14 +141,16 @@ def _is_constant(graph: _Graph, name: str, value: float) -> bool:
 def fuse_norms_and_snakes(
     model: onnx.ModelProto, fold: Callable[[str], bool] = lambda name: True
 ) -> onnx.ModelProto:
-    """A copy of `model` (the ``float`` variant's graph) with the decoder's adaptive
+    """A copy of `model` with the decoder's adaptive
     instance norms as ``InstanceNormalization`` and its Snakes in three passes.
 
     Args:
-        model: the graph after `dequantize_convolutions`.
-        fold: given a convolution's name, whether ``1 / alpha`` may be folded into its
-            weights (say no for those to be quantized, so that their weights and input
-            keep the ranges calibration expects).
+        model: the graph after `dequantize_convolutions`, or after static quantization
+            too (`litetts.kokoro.variants.prepare` applies it there): a quantized
+            convolution reads its input through ``QuantizeLinear``, so ``1 / alpha``
+            stays a ``Mul`` before it and it sees the tensors it was calibrated on.
+        fold: given a float convolution's name, whether ``1 / alpha`` may be folded
+            into its weights.
 
     Raises:
         ModelError: no adaptive instance norm was found (not a Kokoro graph).

@@ -1,4 +1,4 @@
-"""Load on the speech server: 1, 4 and 16 concurrent streaming clients.
+"""Load on the speech server: 1, 2 and 4 concurrent streaming clients, per thread plan.
 
 Starts the real server in-process on a free local port (or drives ``--url``), then for
 each concurrency level runs that many clients for ``--seconds``: each client posts a
@@ -7,7 +7,13 @@ the end and posts the next. Printed per level: requests done, throughput in audi
 seconds per wall second, time to first byte p50/p95, total latency p50/p95, errors
 (non-200 answers and transport failures; 503 "queue full" is counted apart).
 
-    python benchmarks/load.py [--levels 1 4 16] [--seconds 30] [--workers 2] [--url URL]
+Each ``--plans`` entry is ``WORKERSxTHREADS`` (server worker threads x ONNX Runtime
+intra-op threads per request) or ``WORKERSxauto`` (the server's own plan: the usable
+cores shared by the workers); every plan is a fresh server on the same machine, so the
+aggregate audio seconds per wall second of, say, ``1x2`` and ``2x1`` compare directly.
+
+    python benchmarks/load.py [--levels 1 2 4] [--seconds 30] [--plans 2xauto 1x2 2x1]
+        [--url URL]
 """
 
 from __future__ import annotations
@@ -129,57 +135,81 @@ def fmt(value: float | int | None, digits: int = 2) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
+def serve_plan(
+    plan: str, levels: list[int], seconds: float, queue: int
+) -> list[dict[str, float | int | None]]:
+    """Run every level against a fresh in-process server built as `plan` says."""
+    from tests.live_server import live_server
+
+    from litetts import Assembly
+    from litetts.config import CacheSettings, ModelSettings, ServerSettings, Settings
+    from litetts_adapters.fastapi import create_app
+
+    workers_text, _, threads_text = plan.partition("x")
+    workers = int(workers_text)
+    threads = None if threads_text in {"", "auto"} else int(threads_text)
+    settings = Settings(
+        model=ModelSettings(threads=threads),
+        server=ServerSettings(worker_threads=workers, queue_size=queue),
+        # The phrases repeat: without this, most requests would be cache hits.
+        cache=CacheSettings(enabled=False),
+    )
+    loading = time.perf_counter()
+    # As the server builds it: the session plan shares the cores among the workers.
+    tts = Assembly.create(settings=settings, workers=workers).synthesizer()
+    intra = tts.model.session.get_session_options().intra_op_num_threads  # type: ignore[attr-defined]
+    print(
+        f"{plan}: model loaded in {time.perf_counter() - loading:.1f} s, {intra} intra-op threads",
+        file=sys.stderr,
+    )
+    results = []
+    with live_server(create_app(tts, settings=settings)) as (url, _):
+        run_level(url, 1, min(5.0, seconds))  # warm-up, not reported
+        for clients in levels:
+            print(f"{plan}: {clients} client(s) for {seconds:.0f} s ...", file=sys.stderr)
+            results.append(run_level(url, clients, seconds))
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--levels", type=int, nargs="+", default=[1, 4, 16])
+    parser.add_argument("--levels", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--seconds", type=float, default=30.0)
-    parser.add_argument("--workers", type=int, default=2, help="server worker threads")
+    parser.add_argument(
+        "--plans", nargs="+", default=["2xauto"], help="WORKERSxTHREADS or WORKERSxauto"
+    )
     parser.add_argument("--queue", type=int, default=16, help="server queue size")
     parser.add_argument("--url", help="drive this server instead of starting one")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
-    results = []
+    runs: dict[str, list[dict[str, float | int | None]]] = {}
     if args.url:
-        results = [run_level(args.url, n, args.seconds) for n in args.levels]
+        runs["given server"] = [run_level(args.url, n, args.seconds) for n in args.levels]
     else:
-        from tests.live_server import live_server
-
-        from litetts import Synthesizer
-        from litetts.config import CacheSettings, ServerSettings, Settings
-        from litetts_adapters.fastapi import create_app
-
-        settings = Settings(
-            server=ServerSettings(worker_threads=args.workers, queue_size=args.queue),
-            # The phrases repeat: without this, most requests would be cache hits.
-            cache=CacheSettings(enabled=False),
-        )
-        loading = time.perf_counter()
-        tts = Synthesizer.default(settings=settings)
-        print(f"model loaded in {time.perf_counter() - loading:.1f} s", file=sys.stderr)
-        with live_server(create_app(tts, settings=settings)) as (url, _):
-            run_level(url, 1, min(5.0, args.seconds))  # warm-up, not reported
-            for clients in args.levels:
-                print(f"{clients} client(s) for {args.seconds:.0f} s ...", file=sys.stderr)
-                results.append(run_level(url, clients, args.seconds))
+        for plan in args.plans:
+            runs[plan] = serve_plan(plan, args.levels, args.seconds, args.queue)
 
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} logical CPUs, "
-        f"load average {os.getloadavg()[0]:.1f}; server workers {args.workers}, "
-        f"queue {args.queue}; pcm streaming; {args.seconds:.0f} s per level"
+        f"load average {os.getloadavg()[0]:.1f}; queue {args.queue}; pcm streaming; "
+        f"{args.seconds:.0f} s per level"
     )
     print(
-        "| clients | requests | audio s/s | TTFB p50 | TTFB p95 | latency p50 | latency p95 "
-        "| errors | 503 |"
+        "| workers x threads | clients | requests | audio s/s | TTFB p50 | TTFB p95 "
+        "| latency p50 | latency p95 | errors | 503 |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for r in results:
-        print(
-            f"| {r['clients']} | {r['requests']} | {fmt(r['throughput_audio_s_per_s'])} "
-            f"| {fmt(r['ttfb_p50_s'])} s | {fmt(r['ttfb_p95_s'])} s "
-            f"| {fmt(r['latency_p50_s'])} s | {fmt(r['latency_p95_s'])} s "
-            f"| {r['errors']} | {r['rejected_503']} |"
-        )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for plan, results in runs.items():
+        for r in results:
+            print(
+                f"| {plan} | {r['clients']} | {r['requests']} "
+                f"| {fmt(r['throughput_audio_s_per_s'])} "
+                f"| {fmt(r['ttfb_p50_s'])} s | {fmt(r['ttfb_p95_s'])} s "
+                f"| {fmt(r['latency_p50_s'])} s | {fmt(r['latency_p95_s'])} s "
+                f"| {r['errors']} | {r['rejected_503']} |"
+            )
+    results = [dict(r, plan=plan) for plan, rs in runs.items() for r in rs]
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 

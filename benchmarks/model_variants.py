@@ -14,6 +14,9 @@ For each variant (`litetts.kokoro.variants`):
 
     python benchmarks/model_variants.py [--variants original,float,int8-static]
         [--rounds 3] [--whisper base] [--rss-words 300] [--json out.json]
+        [--skip-speed] [--skip-memory] [--skip-quality]
+
+DNSMOS needs ``pip install 'litetts[bench]'`` (speechmos, librosa).
 """
 
 from __future__ import annotations
@@ -98,10 +101,33 @@ def speed(synths: dict[str, Synthesizer], rounds: int, voice: str) -> dict[str, 
     return table
 
 
+DNSMOS_TOLERANCE = 0.05
+"""Largest drop in mean DNSMOS (P.808 or overall) against the original that passes."""
+
+
+def dnsmos(samples: np.ndarray) -> tuple[float, float]:
+    """(P.808 MOS, P.835 overall MOS) of 24 kHz `samples`."""
+    from scipy.signal import resample_poly
+    from speechmos import dnsmos as model
+
+    audio = np.clip(resample_poly(samples.astype(np.float64), 2, 3), -1.0, 1.0)
+    scores = model.run(audio.astype(np.float32), sr=16_000)
+    return float(scores["p808_mos"]), float(scores["ovrl_mos"])
+
+
+def paired(values: list[float], reference: list[float]) -> tuple[float, float]:
+    """Mean of the paired differences and its standard error."""
+    diffs = [a - b for a, b in zip(values, reference, strict=True)]
+    if len(diffs) < 2:
+        return (diffs[0] if diffs else 0.0), float("nan")
+    return statistics.mean(diffs), statistics.stdev(diffs) / len(diffs) ** 0.5
+
+
 def quality(
     synths: dict[str, Synthesizer], whisper: str, phrases: int
 ) -> dict[str, dict[str, float]]:
-    """WER, transcripts differing from the original's, spectral distance per variant."""
+    """WER, transcripts differing from the original's, spectral distance and DNSMOS
+    per variant."""
     reference = synths["original"] if "original" in synths else next(iter(synths.values()))
     recorder = RecordingModel(reference.model)  # type: ignore[arg-type]
     recording = Synthesizer(recorder, reference.voices, reference.phonemizer)
@@ -117,9 +143,9 @@ def quality(
                 chunks: list[tuple[list[int], Style, float]] = recorder.chunks
                 originals = [reference.model.infer(*chunk) for chunk in chunks]
                 for variant, tts in synths.items():
-                    report = validator.validate_transcription(
-                        tts.synthesize(phrase, voice=voice), phrase
-                    )
+                    audio = tts.synthesize(phrase, voice=voice)
+                    report = validator.validate_transcription(audio, phrase)
+                    p808, overall = dnsmos(np.asarray(audio.samples))
                     heard[(variant, f"{voice}:{phrase}")] = report.heard_text
                     model = tts.model
                     assert isinstance(model, KokoroModel)
@@ -129,6 +155,8 @@ def quality(
                     ]
                     row = scores[variant]
                     row.setdefault("wer", []).append(report.wer)
+                    row.setdefault("p808", []).append(p808)
+                    row.setdefault("overall", []).append(overall)
                     row.setdefault("correlation", []).extend(d.correlation for d in distances)
                     row.setdefault("lsd_db", []).extend(
                         d.log_spectral_distance_db for d in distances
@@ -139,9 +167,16 @@ def quality(
                             != heard.get(("original", f"{voice}:{phrase}"), "").lower()
                         )
                     )
-    return {
+    base = scores["original"] if "original" in scores else next(iter(scores.values()))
+    result = {
         variant: {
             "wer": statistics.mean(row["wer"]),
+            "p808": statistics.mean(row["p808"]),
+            "overall": statistics.mean(row["overall"]),
+            "p808_diff": paired(row["p808"], base["p808"])[0],
+            "p808_se": paired(row["p808"], base["p808"])[1],
+            "overall_diff": paired(row["overall"], base["overall"])[0],
+            "overall_se": paired(row["overall"], base["overall"])[1],
             "transcripts_differing": sum(row["differs"]),
             "phrases": len(row["wer"]),
             "correlation": statistics.mean(row["correlation"]),
@@ -150,6 +185,13 @@ def quality(
         }
         for variant, row in scores.items()
     }
+    for row in result.values():
+        row["passes"] = float(
+            row["p808_diff"] >= -DNSMOS_TOLERANCE
+            and row["overall_diff"] >= -DNSMOS_TOLERANCE
+            and row["wer"] <= statistics.mean(base["wer"])
+        )
+    return result
 
 
 def main() -> None:
@@ -164,6 +206,7 @@ def main() -> None:
     parser.add_argument("--rss-words", type=int, default=300)
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     variants = [v.strip() for v in args.variants.split(",") if v.strip()]
@@ -195,7 +238,7 @@ def main() -> None:
         )
         for v in variants
     }
-    table = speed(synths, args.rounds, args.voice)
+    table = {v: {} for v in variants} if args.skip_speed else speed(synths, args.rounds, args.voice)
     scores = {} if args.skip_quality else quality(synths, args.whisper, args.phrases)
 
     threads = next(iter(synths.values())).model.session.get_session_options()  # type: ignore[attr-defined]
@@ -206,13 +249,17 @@ def main() -> None:
     print(
         "| variant | short RTF (x orig) | medium RTF (x orig) | long RTF (x orig) "
         f"| prepare s | load s | peak RSS MB ({args.rss_words} words) "
-        f"| WER ({args.whisper}) | transcripts != orig | spectral corr (min) | LSD dB |"
+        f"| WER ({args.whisper}) | transcripts != orig | spectral corr (min) | LSD dB "
+        "| DNSMOS P.808 (diff ± se) | DNSMOS overall (diff ± se) | gate |"
     )
-    print("| --- " * 10 + "|")
+    print("| --- " * 13 + "|")
     for variant in variants:
         row, mem, q = table[variant], memory.get(variant, {}), scores.get(variant, {})
         cells = [
-            f"{row[f'{n}_rtf']:.3f} ({row.get(f'{n}_ratio', float('nan')):.2f})" for n in TEXTS
+            f"{row[f'{n}_rtf']:.3f} ({row.get(f'{n}_ratio', float('nan')):.2f})"
+            if f"{n}_rtf" in row
+            else "-"
+            for n in TEXTS
         ]
         mem_cells = [f"{mem['load_s']:.2f}", f"{mem['peak_rss_mb']:.0f}"] if mem else ["-", "-"]
         q_cells = (
@@ -221,9 +268,12 @@ def main() -> None:
                 f"{q['transcripts_differing']:.0f}/{q['phrases']:.0f}",
                 f"{q['correlation']:.3f} ({q['min_correlation']:.3f})",
                 f"{q['lsd_db']:.2f}",
+                f"{q['p808']:.3f} ({q['p808_diff']:+.3f} ± {q['p808_se']:.3f})",
+                f"{q['overall']:.3f} ({q['overall_diff']:+.3f} ± {q['overall_se']:.3f})",
+                "pass" if q["passes"] else "FAIL",
             ]
             if q
-            else ["-"] * 4
+            else ["-"] * 7
         )
         print(
             f"| {variant} | "

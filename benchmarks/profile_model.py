@@ -1,6 +1,6 @@
 """Where the model's time goes: ONNX Runtime's profiler on one medium utterance.
 
-    python benchmarks/profile_model.py [--text "..."] [--top 12]
+    python benchmarks/profile_model.py [--text "..."] [--top 12] [--variant int8-static]
 
 Prints each operator type's share of the run time (the last of three runs, so
 first-run allocations do not count) and the run's real-time factor.
@@ -20,6 +20,7 @@ import onnxruntime as ort
 
 from litetts import AssetStore, Synthesizer
 from litetts.kokoro.model import default_threads
+from litetts.kokoro.variants import VariantCache
 
 MEDIUM = (
     "Kokoro is a small text to speech model with eighty two million parameters. "
@@ -28,13 +29,24 @@ MEDIUM = (
 )
 
 
+def model_path(variant: str) -> Path:
+    """The file that holds `variant` (prepared by ``Synthesizer.default`` above)."""
+    store = AssetStore()
+    source = store.require_model()
+    cache = VariantCache(source, store.variants_dir, source_sha256=store.manifest.model.sha256)
+    return cache.path(variant)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--text", default=MEDIUM)
     parser.add_argument("--top", type=int, default=12)
+    parser.add_argument(
+        "--variant", default="original", help="prepared variant to profile (prepared if missing)"
+    )
     args = parser.parse_args()
 
-    tts = Synthesizer.default(warm_up=False)
+    tts = Synthesizer.default(warm_up=False, variant=args.variant)
     phonemes = tts.vocabulary.filter(tts.phonemizer.phonemize(args.text, "en-us"))
     tokens = tts.vocabulary.encode(phonemes)[:510]
     style = tts.voices.style("af_heart", len(tokens))
@@ -49,7 +61,7 @@ def main() -> None:
         options.enable_profiling = True
         options.profile_file_prefix = str(Path(work) / "kokoro")
         session = ort.InferenceSession(
-            str(AssetStore().require_model()), options, providers=["CPUExecutionProvider"]
+            str(model_path(args.variant)), options, providers=["CPUExecutionProvider"]
         )
         for _ in range(3):
             started = time.perf_counter()

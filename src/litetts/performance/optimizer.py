@@ -231,12 +231,16 @@ class ConservativeOptimizer:
             ),
         )
 
-    def session_plan(self, threads: int | None = None) -> SessionPlan | None:
+    def session_plan(self, threads: int | None = None, *, workers: int = 1) -> SessionPlan | None:
         """The plan ``settings.optimizer`` asks for: None when ``off``, else the
         conservative or aggressive one.
 
         Args:
             threads: intra-op threads the caller asked for; they win over the plan's.
+            workers: requests that run the session at once (the server's
+                ``server.worker_threads``): the plan's threads are shared out among
+                them, at least one each, so that N concurrent requests do not run N
+                times as many threads as there are cores.
         """
         if self.settings.optimizer == "off":
             return None
@@ -247,6 +251,14 @@ class ConservativeOptimizer:
         if threads is not None and threads != plan.intra_op_threads:
             reasons = (f"{threads} intra-op threads: asked for", *plan.reasons[1:])
             plan = evolve(plan, intra_op_threads=threads, reasons=reasons)
+        elif threads is None and workers > 1:
+            shared = max(1, plan.intra_op_threads // workers)
+            reasons = (
+                *plan.reasons,
+                f"{shared} intra-op threads per request: {plan.intra_op_threads} shared "
+                f"by {workers} workers",
+            )
+            plan = evolve(plan, intra_op_threads=shared, reasons=reasons)
         return plan
 
     def apply_safe_optimizations(self, session: SessionPlan | None = None) -> OptimizationReport:

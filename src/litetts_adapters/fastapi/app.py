@@ -43,7 +43,9 @@ Loader = Callable[[Settings], Synthesizer]
 
 
 def _load_default(settings: Settings) -> Synthesizer:
-    return Assembly.create(settings=settings).synthesizer()
+    # The workers share the session: each request gets its share of the cores.
+    workers = settings.server.worker_threads
+    return Assembly.create(settings=settings, workers=workers).synthesizer()
 
 
 def create_app(
@@ -82,7 +84,8 @@ def create_app(
 
         def loader(_: Settings) -> Synthesizer:
             # Subscribed to the store: synthesis.* edits apply from the next request on.
-            return Assembly.create(store=config_store).synthesizer()
+            workers = config_store.config.server.worker_threads
+            return Assembly.create(store=config_store, workers=workers).synthesizer()
 
     config = source.config
     pool = WorkerPool(config.server.worker_threads)

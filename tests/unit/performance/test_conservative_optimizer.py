@@ -246,3 +246,25 @@ def test_rollback_twice_undoes_nothing_the_second_time() -> None:
     opt.rollback()
 
     assert [] == opt.rollback()
+
+
+@pytest.mark.parametrize(("workers", "expected"), [(1, 4), (2, 2), (3, 1), (4, 1), (8, 1)])
+def test_workers_share_the_cores(workers: int, expected: int) -> None:
+    plan = optimizer(cpu(physical=4)).session_plan(workers=workers)
+
+    assert plan is not None
+    assert expected == plan.intra_op_threads
+
+
+def test_shared_threads_say_why() -> None:
+    plan = optimizer(cpu(physical=4)).session_plan(workers=2)
+
+    assert plan is not None
+    assert "2 intra-op threads per request: 4 shared by 2 workers" == plan.reasons[-1]
+
+
+def test_asked_threads_win_over_the_share() -> None:
+    plan = optimizer(cpu(physical=4)).session_plan(threads=3, workers=2)
+
+    assert plan is not None
+    assert 3 == plan.intra_op_threads

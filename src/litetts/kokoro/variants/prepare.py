@@ -18,21 +18,26 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 from attrs import frozen
 
 from litetts.assets.packages import sha256_file
+from litetts.audio import trim_silence
 from litetts.errors import InvalidInputError, LiteTTSError, MissingDependencyError, ModelError
 from litetts.files import atomic_path, atomic_write
 from litetts.kokoro.model import Feed
 from litetts.kokoro.variants.durations import with_durations_if_found, write_with_durations
 from litetts.kokoro.variants.similarity import SpectralDistance, spectral_distance
 from litetts.model_options import DEFAULT_VARIANT, VARIANTS, Variant
+
+if TYPE_CHECKING:
+    import onnx
 
 __all__ = [
     "DEFAULT_VARIANT",
@@ -49,8 +54,10 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-RECIPE: Final = 2
-"""Bumped whenever a rewrite changes its output, so that old cached files are not reused."""
+RECIPE: Final = 3
+"""2: the decoder's norms and Snakes fused (`vocoder`), the pads' durations capped
+(`edges`); 3: every variant also outputs its per-token durations (`durations`).
+Bumped whenever a rewrite changes its output, so that old cached files are not reused."""
 
 MIN_CORRELATION: Final = 0.9
 """Lowest log-spectrogram correlation with the original model's output on the check
@@ -175,10 +182,14 @@ class VariantCache:
             elif variant == "float":
                 self._write_float(temporary)
             else:
-                floating = self._prepare_float_for(variant, feeds)
                 from litetts.kokoro.variants.quantize import quantize_convolutions
 
-                quantize_convolutions(floating, temporary, feeds())
+                prefix = f".{target.name}."
+                with tempfile.TemporaryDirectory(dir=self.folder, prefix=prefix) as work:
+                    floating = Path(work) / "float.onnx"
+                    self._write_float(floating, finish=False)
+                    quantize_convolutions(floating, temporary, feeds())
+                _finish(temporary)
             check = self._check(temporary, feeds)
         self._write_stamp(target, variant)
         logger.info(
@@ -190,12 +201,7 @@ class VariantCache:
         )
         return PreparedModel(target, variant, variant, check=check)
 
-    def _prepare_float_for(self, variant: str, feeds: FeedSource) -> Path:
-        prepared = self._prepare("float", feeds)
-        logger.debug("%s starts from %s", variant, prepared.path)
-        return prepared.path
-
-    def _write_float(self, output: Path) -> None:
+    def _write_float(self, output: Path, *, finish: bool = True) -> None:
         try:
             import onnx
         except ImportError as err:
@@ -206,7 +212,8 @@ class VariantCache:
             model = onnx.load(str(self.source))
         except Exception as err:  # onnx raises DecodeError and friends
             raise ModelError(f"could not read {self.source} as ONNX: {err}") from err
-        onnx.save(with_durations_if_found(dequantize_convolutions(model)), str(output))
+        floating = dequantize_convolutions(model)
+        onnx.save(_finished(floating) if finish else floating, str(output))
 
     def _check(self, candidate: Path, feeds: FeedSource) -> SpectralDistance:
         """Run the first feed through the original and `candidate`; compare the audio."""
@@ -231,7 +238,8 @@ class VariantCache:
         reference, result = outputs
         if not np.all(np.isfinite(result)):
             raise ModelError(f"prepared model {candidate.name} produced non-finite samples")
-        distance = spectral_distance(result, reference)
+        # The variant renders less edge silence (`edges`): compare what synthesis keeps.
+        distance = spectral_distance(trim_silence(result, 24_000), trim_silence(reference, 24_000))
         if distance.correlation < MIN_CORRELATION or abs(distance.length_ratio - 1) > 0.02:
             raise ModelError(
                 f"prepared model {candidate.name} strays from the original "
@@ -274,6 +282,28 @@ class VariantCache:
             "recipe": RECIPE,
         }
         atomic_write(self._stamp(path), json.dumps(stamp, indent=1), mode=_FILE_MODE)
+
+
+def _finished(model: onnx.ModelProto) -> onnx.ModelProto:
+    """The rewrites that follow the float (or quantized) convolutions: the durations
+    output (first, so that it reads the capped durations the decoder renders), fewer
+    passes in the decoder's norms and Snakes, less edge silence rendered."""
+    from litetts.kokoro.variants.edges import cap_edge_durations
+    from litetts.kokoro.variants.vocoder import fuse_norms_and_snakes
+
+    for rewrite in (with_durations_if_found, fuse_norms_and_snakes, cap_edge_durations):
+        try:
+            model = rewrite(model)
+        except ModelError as err:  # a graph without that part: the rewrite is optional
+            logger.warning("%s skipped: %s", rewrite.__name__, err)
+    return model
+
+
+def _finish(path: Path) -> None:
+    """Apply `_finished` to the model file at `path`, in place."""
+    import onnx
+
+    onnx.save(_finished(onnx.load(str(path))), str(path))
 
 
 _STALE_S: Final = 3600.0

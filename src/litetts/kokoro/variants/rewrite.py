@@ -52,6 +52,13 @@ class _Graph:
             raise ModelError(f"{name!r} feeds {found}, expected one of {op_types}")
         return consumers[0]
 
+    def only_consumer_or_none(self, name: str, op_type: str) -> onnx.NodeProto | None:
+        """The single node reading `name` if it is an `op_type`, else None."""
+        consumers = self.consumers.get(name, [])
+        if len(consumers) == 1 and consumers[0].op_type == op_type:
+            return consumers[0]
+        return None
+
 
 def _weight_scale(graph: _Graph, scale_mul: onnx.NodeProto) -> np.ndarray:
     """W_scale from ``Mul(x_scale, W_scale)``, whichever side the constant is on."""

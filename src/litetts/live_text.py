@@ -13,7 +13,8 @@ text is Markdown to clean up first (``"live"``, the default, and ``"always"``).
 
 Every piece is placed in the time of the whole call (`Audio.offset`, word times as
 `Synthesizer.stream` gives them), and each word's offsets point into the pieces'
-text joined, found in order (a word the Markdown clean-up rewrote is an empty span).
+text joined, found in order (a word the Markdown clean-up rewrote beyond a trailing
+full stop is an empty span).
 """
 
 from __future__ import annotations
@@ -127,16 +128,19 @@ class _Live:
         """`word` (offsets into its unit's text) with offsets into the pieces' text."""
         span = (word.char_start, word.char_end)
         if span not in spans:  # a word cut by a chunk boundary comes twice: found once
-            at = self.received.find(word.text)
-            if at < 0:
-                spans[span] = (self.base, self.base)
-            else:
-                start = self.base + at
-                spans[span] = (start, start + len(word.text))
-                self.received = self.received[at + len(word.text) :]
-                self.base = start + len(word.text)
+            spans[span] = (self.base, self.base)
+            # "docs." of "[docs](https://...)." is found as "docs"
+            for written in dict.fromkeys((word.text, word.text.rstrip("."))):
+                at = self.received.find(written) if written else -1
+                if at >= 0:
+                    start = self.base + at
+                    spans[span] = (start, start + len(written))
+                    self.received = self.received[at + len(written) :]
+                    self.base = start + len(written)
+                    break
         start, end = spans[span]
-        return evolve(word, char_start=start, char_end=end)
+        text = word.text if start == end else word.text[: end - start]  # empty: as cleaned
+        return evolve(word, text=text, char_start=start, char_end=end)
 
     def _unit_audio(self, unit: Unit) -> Generator[Audio, None, None]:
         text = clean_llm_output(unit.text).strip() if self.clean else unit.text

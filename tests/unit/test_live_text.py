@@ -359,6 +359,15 @@ def test_words_are_timed_across_units_and_point_into_the_pieces_text() -> None:
     assert litetts.Audio.concatenate(pieces).words == tuple(words)
 
 
+def test_words_the_markdown_clean_up_shortened_are_found_in_the_original() -> None:
+    tts = Spy().tts
+    text = "Read [the docs](https://example.com/x). See https://www.example.com/page now."
+    words = [w for p in tts.stream_text(tokens(text)) for w in p.words]
+
+    assert ["Read", "the", "docs", "See", "example.com", "now."] == [w.text for w in words]
+    assert [w.text for w in words] == [text[w.char_start : w.char_end] for w in words]
+
+
 def test_astream_text_words_match_stream_text_words() -> None:
     tts = Spy().tts
     text = "One two three, four five six. Seven eight nine."

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable
 from functools import partial
@@ -95,6 +96,8 @@ class _Live:
         self.received = ""
         """The pieces' text from `base` on, where the next words are looked for."""
         self.base = 0
+        self._text_lock = threading.Lock()
+        """`astream_text` adds pieces on the loop while a worker thread locates words."""
 
     def take(self, piece: object) -> list[Unit]:
         """The units `piece` completes."""
@@ -105,7 +108,8 @@ class _Live:
                 f"a text piece must be a string or litetts.FLUSH, got {type(piece).__name__}",
                 field="input",
             )
-        self.received += piece
+        with self._text_lock:
+            self.received += piece
         return self.segmenter.feed(piece)
 
     def finish(self) -> list[Unit]:
@@ -120,7 +124,8 @@ class _Live:
             piece = placed(audio, self.elapsed / SAMPLE_RATE)
             self.elapsed += len(piece)
             if piece.words:
-                words = tuple(self._locate(word, spans) for word in piece.words)
+                with self._text_lock:
+                    words = tuple(self._locate(word, spans) for word in piece.words)
                 piece = Audio._adopt(piece.samples, words=words, offset=piece.offset)
             yield piece
 

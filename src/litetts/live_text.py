@@ -10,18 +10,25 @@ pause that belongs after a unit (longer after a full stop than after a comma) is
 played before the next one, so that nothing trails the last word. `FLUSH` among the
 pieces speaks what is buffered at once. ``synthesis.llm_cleanup`` says whether the
 text is Markdown to clean up first (``"live"``, the default, and ``"always"``).
+
+Every piece is placed in the time of the whole call (`Audio.offset`, word times as
+`Synthesizer.stream` gives them), and each word's offsets point into the pieces'
+text joined, found in order (a word the Markdown clean-up rewrote beyond a trailing
+full stop is an empty span).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
 import numpy as np
+from attrs import evolve
 
 from litetts.audio import SAMPLE_RATE, Audio
 from litetts.errors import InvalidInputError
@@ -31,6 +38,8 @@ from litetts.text.chunking import PAUSES
 from litetts.text.llm import clean_llm_output
 from litetts.text.markup import Pause, parse_markup, tag_spans
 from litetts.text.segmenter import LiveSegmenter, Unit
+from litetts.timing import placed
+from litetts.words import Word
 
 if TYPE_CHECKING:
     from litetts.synthesizer import Synthesizer
@@ -82,6 +91,13 @@ class _Live:
         self.clean = settings.llm_cleanup != "off"
         self.markup = settings.markup
         self.pause = 0.0
+        self.elapsed = 0
+        """Samples yielded so far: where the next piece starts."""
+        self.received = ""
+        """The pieces' text from `base` on, where the next words are looked for."""
+        self.base = 0
+        self._text_lock = threading.Lock()
+        """`astream_text` adds pieces on the loop while a worker thread locates words."""
 
     def take(self, piece: object) -> list[Unit]:
         """The units `piece` completes."""
@@ -92,6 +108,8 @@ class _Live:
                 f"a text piece must be a string or litetts.FLUSH, got {type(piece).__name__}",
                 field="input",
             )
+        with self._text_lock:
+            self.received += piece
         return self.segmenter.feed(piece)
 
     def finish(self) -> list[Unit]:
@@ -99,7 +117,37 @@ class _Live:
         return self.segmenter.flush()
 
     def speak(self, unit: Unit) -> Generator[Audio, None, None]:
-        """`unit`'s audio, after the pause owed to the unit before it."""
+        """`unit`'s audio, after the pause owed to the unit before it, placed in the
+        call's time with its words' offsets in the pieces' text."""
+        spans: dict[tuple[int, int], tuple[int, int]] = {}
+        for audio in self._unit_audio(unit):
+            piece = placed(audio, self.elapsed / SAMPLE_RATE)
+            self.elapsed += len(piece)
+            if piece.words:
+                with self._text_lock:
+                    words = tuple(self._locate(word, spans) for word in piece.words)
+                piece = Audio._adopt(piece.samples, words=words, offset=piece.offset)
+            yield piece
+
+    def _locate(self, word: Word, spans: dict[tuple[int, int], tuple[int, int]]) -> Word:
+        """`word` (offsets into its unit's text) with offsets into the pieces' text."""
+        span = (word.char_start, word.char_end)
+        if span not in spans:  # a word cut by a chunk boundary comes twice: found once
+            spans[span] = (self.base, self.base)
+            # "docs." of "[docs](https://...)." is found as "docs"
+            for written in dict.fromkeys((word.text, word.text.rstrip("."))):
+                at = self.received.find(written) if written else -1
+                if at >= 0:
+                    start = self.base + at
+                    spans[span] = (start, start + len(written))
+                    self.received = self.received[at + len(written) :]
+                    self.base = start + len(written)
+                    break
+        start, end = spans[span]
+        text = word.text if start == end else word.text[: end - start]  # empty: as cleaned
+        return evolve(word, text=text, char_start=start, char_end=end)
+
+    def _unit_audio(self, unit: Unit) -> Generator[Audio, None, None]:
         text = clean_llm_output(unit.text).strip() if self.clean else unit.text
         silence = self._silence_only(text)
         if silence is None:
@@ -151,7 +199,9 @@ def stream_text(
     Yields:
         Float32 mono audio at 24 kHz: each unit's chunks as `Synthesizer.stream`
         yields them (each unit is one request: cache, events, limits), with the
-        pause between two units as a silent piece before the second.
+        pause between two units as a silent piece before the second. Offsets and
+        word times count from the start of the whole call; word offsets point into
+        the pieces' text joined.
 
     Raises:
         VoiceNotFoundError, InvalidInputError: a bad voice, speed or language, by

@@ -335,3 +335,44 @@ def test_a_part_that_is_only_markdown_is_skipped(cleanup: str) -> None:
     list(spy.tts.stream_text(tokens("Intro line here.\n| a | b |\n|---|---|\n<br>\nDone.")))
 
     assert ["Intro line here.", "a, b.", "Done."] == spy.units
+
+
+def test_words_are_timed_across_units_and_point_into_the_pieces_text() -> None:
+    tts = Spy().tts
+    text = "Well, I think that it costs $3.50 today. Then **we** go home. Bye now."
+    pieces = list(tts.stream_text(tokens(text)))
+    starts = [round(p.offset * SAMPLE_RATE) for p in pieces]
+    words = [w for p in pieces for w in p.words]
+
+    assert starts == list(itertools.accumulate([0] + [len(p) for p in pieces[:-1]]))
+    assert len({p.offset for p in pieces if p.words}) > 2  # several units, not one
+    assert all(
+        p.offset <= w.start <= w.end <= p.offset + p.duration for p in pieces for w in p.words
+    )
+    assert [w.start for w in words] == sorted(w.start for w in words)
+    assert [w.text for w in words] == [text[w.char_start : w.char_end] for w in words]
+    assert ["Well", "I", "think", "that", "it", "costs", "$3.50", "today.", "Then", "we"] == [
+        w.text for w in words[:10]
+    ]
+    assert text.rindex("now.") == words[-1].char_start
+    # joined, the words keep their times: the stream's words are the whole audio's
+    assert litetts.Audio.concatenate(pieces).words == tuple(words)
+
+
+def test_words_the_markdown_clean_up_shortened_are_found_in_the_original() -> None:
+    tts = Spy().tts
+    text = "Read [the docs](https://example.com/x). See https://www.example.com/page now."
+    words = [w for p in tts.stream_text(tokens(text)) for w in p.words]
+
+    assert ["Read", "the", "docs", "See", "example.com", "now."] == [w.text for w in words]
+    assert [w.text for w in words] == [text[w.char_start : w.char_end] for w in words]
+
+
+def test_astream_text_words_match_stream_text_words() -> None:
+    tts = Spy().tts
+    text = "One two three, four five six. Seven eight nine."
+
+    async def collect() -> list[litetts.Word]:
+        return [w async for a in tts.astream_text(aiter_of(tokens(text))) for w in a.words]
+
+    assert [w for a in tts.stream_text(tokens(text)) for w in a.words] == asyncio.run(collect())

@@ -1,9 +1,9 @@
 """The disk tier of the audio cache: one file per entry, bounded by bytes, LRU.
 
 Each file is ``<digest>.entry``: one JSON header line (kind, sample rate, model,
-voices) and the payload (float32 little-endian samples, or encoded bytes). Writes
-are atomic (temporary file, then rename); a hit refreshes the file's modification
-time, and the oldest files go first when the tier is over its budget.
+voices, the audio's timed words) and the payload (float32 little-endian samples, or
+encoded bytes). Writes are atomic (temporary file, then rename); a hit refreshes the
+file's modification time, and the oldest files go first when the tier is over its budget.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import numpy as np
 from attrs import frozen
 
 from litetts.audio import Audio
+from litetts.words import Word
 
 __all__ = ["DiskTier", "EntryMeta"]
 
@@ -156,7 +157,11 @@ class DiskTier:
 def _encode(value: Audio | bytes, meta: EntryMeta) -> bytes:
     header: dict[str, object] = {"model": meta.model, "voices": list(meta.voices)}
     if isinstance(value, Audio):
-        header |= {"kind": "audio", "rate": value.sample_rate}
+        header |= {
+            "kind": "audio",
+            "rate": value.sample_rate,
+            "words": [[w.text, w.start, w.end, w.char_start, w.char_end] for w in value.words],
+        }
         payload = value.samples.astype("<f4").tobytes()
     else:
         header |= {"kind": "bytes"}
@@ -179,7 +184,27 @@ def _read(path: Path) -> Audio | bytes:
     rate = header.get("rate")
     if header.get("kind") != "audio" or not isinstance(rate, int) or len(payload) % 4:
         raise ValueError("bad header or payload")
-    return Audio(np.frombuffer(payload, dtype="<f4"), rate)
+    words = _words(header.get("words", []))
+    return Audio(np.frombuffer(payload, dtype="<f4"), rate, words)
+
+
+def _words(rows: object) -> tuple[Word, ...]:
+    """The words stored in a header (a list of [text, start, end, char_start, char_end])."""
+    if not isinstance(rows, list):
+        raise ValueError("bad words")
+    words = []
+    for row in rows:
+        if not isinstance(row, list) or len(row) != 5:
+            raise ValueError("bad word")
+        text, start, end, char_start, char_end = row
+        if not (
+            isinstance(text, str)
+            and all(isinstance(t, int | float) for t in (start, end))
+            and all(isinstance(c, int) for c in (char_start, char_end))
+        ):
+            raise ValueError("bad word")
+        words.append(Word(text, float(start), float(end), char_start, char_end))
+    return tuple(words)
 
 
 def _read_meta(path: Path) -> EntryMeta:

@@ -22,8 +22,9 @@ from litetts.text.markup import Passage, Pause
 
 __all__ = ["AUDIO_VERSION", "CacheIdentity"]
 
-AUDIO_VERSION: Final = "1"
-"""Part of every cache key: bump it when a code change alters the audio of a request."""
+AUDIO_VERSION: Final = "2"
+"""Part of every cache key: bump it when a code change alters the audio of a request
+or what an entry holds (2: disk entries keep the audio's timed words)."""
 
 _VOICES_REMEMBERED: Final = 64
 

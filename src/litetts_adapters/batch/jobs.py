@@ -18,6 +18,7 @@ from typing import Any, Final
 from attrs import asdict, fields, frozen
 
 from litetts.audio import FORMATS
+from litetts.captions import CAPTION_FORMATS
 from litetts.errors import InvalidInputError
 from litetts.kokoro import check_speed
 
@@ -39,6 +40,16 @@ class Defaults:
     voice: str
     format: str = "wav"
     speed: float = 1.0
+    captions: str | None = None
+    """Caption format written beside every audio file (``srt``, ``vtt``, ``json``), or None."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.captions is not None and self.captions not in CAPTION_FORMATS:
+            raise InvalidInputError(
+                f"unknown caption format {self.captions!r}; choose one of: "
+                f"{', '.join(CAPTION_FORMATS)}",
+                field="captions",
+            )
 
 
 @frozen
@@ -56,6 +67,8 @@ class Job:
     speed: float
     lang: str | None
     row: str
+    captions: str | None = None
+    """Also write ``<id>.<captions>`` (``srt``, ``vtt`` or ``json``) from the words."""
 
     @property
     def file_name(self) -> str:
@@ -63,9 +76,16 @@ class Job:
         return f"{self.id}.{self.format}"
 
     @property
+    def captions_name(self) -> str | None:
+        """The caption file's name inside the output folder, if captions are asked for."""
+        return f"{self.id}.{self.captions}" if self.captions else None
+
+    @property
     def request_key(self) -> str:
-        """SHA-256 of everything that decides the audio: a changed text re-renders."""
+        """SHA-256 of everything that decides the files: a changed text re-renders."""
         fields = [self.text, self.voice, self.format, repr(self.speed), self.lang or ""]
+        if self.captions:  # without: the key of the runs before captions existed
+            fields.append(self.captions)
         return hashlib.sha256(json.dumps(fields).encode("utf-8")).hexdigest()
 
     def to_row(self) -> dict[str, Any]:
@@ -115,6 +135,7 @@ def _job(values: Mapping[str, Any], where: str, defaults: Defaults) -> Job:
         speed=speed,
         lang=str(lang).strip() if lang else None,
         row=where,
+        captions=defaults.captions,
     )
 
 

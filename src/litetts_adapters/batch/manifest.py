@@ -5,7 +5,7 @@ Only the process that runs the batch writes it, one whole line per item, flushed
 kill -9 can therefore leave at worst an audio file without its line (rendered again on
 resume) or a half-written last line (dropped on resume); `Manifest.open` rewrites the
 manifest, atomically, keeping one line per id whose file is present with the recorded
-SHA-256 and was made from the same request.
+SHA-256 (and its caption file's, if it has one) and was made from the same request.
 """
 
 from __future__ import annotations
@@ -43,16 +43,24 @@ class Record:
     sha256: str
     request: str
     """`Job.request_key` of the job it was made from."""
+    captions: str | None = None
+    """The caption file beside the audio, if the job asked for one."""
+    captions_sha256: str | None = None
 
     def to_row(self) -> dict[str, Any]:
-        return asdict(self)
+        row = asdict(self)
+        if self.captions is None:  # the lines of a batch without captions stay as they were
+            del row["captions"], row["captions_sha256"]
+        return row
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Record:
-        return cls(**{name: row[name] for name in _FIELDS})
+        values = {name: row[name] for name in _FIELDS if name not in _OPTIONAL or name in row}
+        return cls(**values)
 
 
 _FIELDS: Final = tuple(attribute.name for attribute in fields(Record))
+_OPTIONAL: Final = ("captions", "captions_sha256")
 
 
 def file_sha256(path: Path) -> str:
@@ -81,10 +89,15 @@ def _read(path: Path) -> list[Record]:
 
 def _intact(record: Record, folder: Path) -> bool:
     path = folder / record.file
+    captions = folder / record.captions if record.captions else None
     return (
         path.is_file()
         and path.stat().st_size == record.bytes
         and (file_sha256(path) == record.sha256)
+        and (
+            captions is None
+            or (captions.is_file() and file_sha256(captions) == record.captions_sha256)
+        )
     )
 
 
@@ -104,9 +117,9 @@ class Manifest:
     def open(cls, folder: Path, jobs: Iterable[Job] = ()) -> Manifest:
         """Open ``folder/manifest.jsonl``, keeping the records still valid.
 
-        A record is kept when its file is present with the recorded size and SHA-256 and,
-        for an id among `jobs`, it was made from the same request. Leftover temporary
-        files of a killed run are removed.
+        A record is kept when its file (and caption file, if any) is present with the
+        recorded SHA-256 and, for an id among `jobs`, it was made from the same request.
+        Leftover temporary files of a killed run are removed.
         """
         folder.mkdir(parents=True, exist_ok=True)
         for leftover in folder.glob(f".*{TEMPORARY_SUFFIX}"):

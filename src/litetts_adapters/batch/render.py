@@ -19,6 +19,7 @@ from typing import Any
 from attrs import field, frozen
 
 from litetts import ConfigStore, Synthesizer
+from litetts.captions import captions_to_string
 from litetts.errors import LiteTTSError
 from litetts.files import atomic_write
 from litetts_adapters.batch.jobs import Job
@@ -69,13 +70,20 @@ Engine = Callable[[Sequence[Job], Path], Iterator[Outcome]]
 
 
 def render(synthesizer: Synthesizer, job: Job, folder: Path) -> Record:
-    """Speak `job` and write its file atomically; returns its manifest record.
+    """Speak `job` and write its file (and caption file) atomically; returns its
+    manifest record.
 
     Raises:
         LiteTTSError: the synthesizer refused the text, voice or speed.
     """
     audio = synthesizer.synthesize(job.text, voice=job.voice, speed=job.speed, lang=job.lang)
     data = audio.to_bytes(job.format)
+    captions = job.captions_name
+    captions_sha256 = None
+    if job.captions and captions:
+        text = captions_to_string(audio.words, job.captions, job.text).encode("utf-8")
+        atomic_write(folder / captions, text)
+        captions_sha256 = hashlib.sha256(text).hexdigest()
     atomic_write(folder / job.file_name, data)
     return Record(
         id=job.id,
@@ -88,6 +96,8 @@ def render(synthesizer: Synthesizer, job: Job, folder: Path) -> Record:
         bytes=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         request=job.request_key,
+        captions=captions,
+        captions_sha256=captions_sha256,
     )
 
 

@@ -1,6 +1,7 @@
 """``litetts batch``: render a CSV, a JSONL file or a folder of .txt files to audio files.
 
-The output folder gets ``<id>.<format>`` per item and ``manifest.jsonl``; a rerun renders
+The output folder gets ``<id>.<format>`` per item (and ``<id>.vtt``, ``.srt`` or
+``.json`` captions with ``--captions``) and ``manifest.jsonl``; a rerun renders
 only what the manifest does not list (see `litetts_adapters.batch`). Locally a pool of
 processes renders, each with its own synthesizer; ``--ray ADDRESS`` hands the jobs to a
 Ray Data job on that cluster instead.
@@ -82,6 +83,15 @@ def batch(
         float | None,
         typer.Option(help="Speed of the items that name none.", show_default="synthesis.speed"),
     ] = None,
+    captions: Annotated[
+        str | None,
+        typer.Option(
+            "--captions",
+            metavar="FORMAT",
+            help="Also write <id>.srt, .vtt or .json captions from the word timings.",
+            show_default=False,
+        ),
+    ] = None,
     workers: Annotated[
         int | None,
         typer.Option(
@@ -123,6 +133,7 @@ def batch(
         voice=voice or synthesis.voice,
         format=format.lower(),
         speed=speed if speed is not None else synthesis.speed,
+        captions=captions.lower().lstrip(".") if captions else None,
     )
     jobs = read_jobs(source, defaults)
     check_voices(jobs, litetts.Assembly.create(store=store).voices.resolve)

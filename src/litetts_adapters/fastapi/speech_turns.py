@@ -33,6 +33,8 @@ class TurnOptions:
     speed: float | None
     response_format: str
     language: str | None
+    words: bool = False
+    """Send an ``audio.words`` event after each frame that carries words."""
 
 
 def _optional_string(message: dict[str, object], name: str) -> str | None:
@@ -52,7 +54,7 @@ def parse_start(message: dict[str, object], default_voice: str, voices: VoiceBan
 
     Raises:
         ApiError: 400 naming the field (``voice``, ``speed``, ``response_format``,
-            ``language``).
+            ``language``, ``words``).
     """
     voice = _optional_string(message, "voice") or default_voice
     try:
@@ -81,7 +83,15 @@ def parse_start(message: dict[str, object], default_voice: str, voices: VoiceBan
             code="invalid_value",
         )
     language = _optional_string(message, "language")
-    return TurnOptions(voice, None if speed is None else float(speed), fmt, language)
+    words = message.get("words", False)
+    if not isinstance(words, bool):
+        raise ApiError(
+            400,
+            f"'words' must be true or false, got {words!r}",
+            param="words",
+            code="invalid_type",
+        )
+    return TurnOptions(voice, None if speed is None else float(speed), fmt, language, words)
 
 
 class _Mark:
@@ -112,6 +122,8 @@ class Turn:
         self.failed = False
         self.finished = False
         """The end was read: no text follows."""
+        self.read_chars = 0
+        """Characters handed to the synthesizer so far (where the next segment starts)."""
         self._queue: asyncio.Queue[str | _Mark] = asyncio.Queue()
 
     def add(self, text: str) -> None:
@@ -154,4 +166,5 @@ class Turn:
                 self.finished = True
                 return
             assert isinstance(item, str)
+            self.read_chars += len(item)
             yield item

@@ -6,6 +6,7 @@ A client sends JSON text messages and gets binary audio frames and JSON events b
     -> {"type": "start", "voice": "af_heart", "speed": 1.0, "response_format": "pcm"}
     -> {"type": "text", "text": "Hello the"}   -> {"type": "text", "text": "re. How"}
     <- {"type": "audio.start", "turn": 1, ...}  <- binary audio  <- binary audio ...
+    <- {"type": "audio.words", "turn": 1, "words": [...]}   after a frame, if asked for
     -> {"type": "flush"}    speak what is buffered now, even mid-sentence
     -> {"type": "end"}      no more text this turn  <- {"type": "audio.done", "turn": 1, ...}
     -> {"type": "cancel"}   stop speaking now and drop the text not yet spoken
@@ -282,6 +283,7 @@ class SpeechSession:
         try:
             speaker = live_speaker(self._state.ready())
             while not turn.finished:
+                chars = turn.read_chars  # this segment's offset in the turn's text
                 stream = speaker.astream_text(
                     turn.segment(),
                     voice=options.voice,
@@ -289,7 +291,7 @@ class SpeechSession:
                     lang=options.language,
                 )
                 try:
-                    await self._send_audio(turn, stream, encoder.encode)
+                    await self._send_audio(turn, stream, encoder.encode, chars)
                 finally:
                     await close_stream(stream)
             self._send(encoder.finish())
@@ -311,13 +313,39 @@ class SpeechSession:
             ticket.release()
 
     async def _send_audio(
-        self, turn: Turn, stream: AsyncIterator[Audio], encode: Callable[[Samples], bytes]
+        self,
+        turn: Turn,
+        stream: AsyncIterator[Audio],
+        encode: Callable[[Samples], bytes],
+        chars: int,
     ) -> None:
         inline = turn.options.response_format in _INLINE_FORMATS
         async for audio in stream:
+            start = turn.audio_seconds
             turn.audio_seconds += audio.duration
             samples = audio.samples
             self._send(encode(samples) if inline else await asyncio.to_thread(encode, samples))
+            if turn.options.words and audio.words:
+                self._words(turn, audio, start - audio.offset, chars)
+
+    def _words(self, turn: Turn, audio: Audio, seconds: float, chars: int) -> None:
+        """An ``audio.words`` event: `audio`'s words in the turn's time and text."""
+        self._outbox.put(
+            {
+                "type": "audio.words",
+                "turn": turn.number,
+                "words": [
+                    {
+                        "word": word.text,
+                        "start": round(word.start + seconds, 3),
+                        "end": round(word.end + seconds, 3),
+                        "char_start": word.char_start + chars,
+                        "char_end": word.char_end + chars,
+                    }
+                    for word in audio.words
+                ],
+            }
+        )
 
     def _send(self, data: bytes) -> None:
         if data:

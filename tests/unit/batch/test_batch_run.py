@@ -141,3 +141,43 @@ def test_a_batch_killed_mid_way_resumes_without_losses_or_duplicates(tmp_path: P
     for record in records:
         assert record["sha256"] == file_sha256(out / str(record["file"]))
     assert [] == [p.name for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_captions_are_written_beside_each_file_recorded_and_checked_on_resume(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "jobs.jsonl"
+    rows = [{"id": f"item{n}", "text": f"Sentence {n}, spoken."} for n in range(3)]
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    plain = read_jobs(source, DEFAULTS)
+    captioned = read_jobs(source, Defaults(voice="af_heart", captions="vtt"))
+    out = tmp_path / "out"
+    run_batch(plain, out, local_engine(FakeFactory(), workers=1))
+    assert all("captions" not in record for record in _manifest(out))  # lines as before
+
+    engine = CountingEngine()
+    run_batch(captioned, out, engine)  # asking for captions renders again
+    (out / "item1.vtt").write_text("WEBVTT\n", encoding="utf-8")  # damaged
+    (out / "item2.vtt").unlink()  # lost
+    again = CountingEngine()
+    summary = run_batch(captioned, out, again)
+
+    records = {str(r["id"]): r for r in _manifest(out)}
+    assert ["item0", "item1", "item2"] == engine.given
+    assert (["item1", "item2"], 1) == (again.given, summary.skipped)
+    for job in captioned:
+        record = records[job.id]
+        vtt = out / f"{job.id}.vtt"
+        assert (f"{job.id}.vtt", file_sha256(vtt)) == (
+            record["captions"],
+            record["captions_sha256"],
+        )
+        assert vtt.read_text(encoding="utf-8").startswith("WEBVTT")
+        assert f"Sentence {job.id[-1]}, spoken." in vtt.read_text(encoding="utf-8")
+
+
+def test_an_unknown_caption_format_is_refused() -> None:
+    from litetts import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match="caption format 'ass'"):
+        Defaults(voice="af_heart", captions="ass")

@@ -98,3 +98,20 @@ def test_a_dead_worker_process_is_one_error_line(
     assert last.startswith("error: a worker process died")
     assert "Traceback" not in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_captions_option_writes_a_caption_file_per_item(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "jobs.csv"
+    source.write_text("id,text\none,Hello there.\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = runner.invoke(
+        app, ["batch", str(source), "-o", str(out), "--workers", "1", "--captions", "SRT"]
+    )
+    bad = runner.invoke(app, ["batch", str(source), "-o", str(out), "--captions", "ass"])
+
+    assert 0 == result.exit_code, result.output
+    assert "00:00:00,000 -->" in (out / "one.srt").read_text(encoding="utf-8")
+    assert "one.srt" == json.loads((out / MANIFEST_NAME).read_text())["captions"]
+    assert 0 != bad.exit_code
+    assert "unknown caption format 'ass'" in bad.stderr

@@ -8,6 +8,7 @@ import numpy as np
 
 from litetts.audio import Audio
 from litetts.cache import DiskTier, EntryMeta
+from litetts.words import Word
 
 META = EntryMeta("model", ("af_heart",))
 
@@ -78,3 +79,13 @@ def test_an_unwritable_folder_is_logged_not_raised(tmp_path: Path) -> None:
     tier.put("a", audio(10), META)
 
     assert tier.get("a") is None
+
+
+def test_audio_round_trips_with_its_words(tmp_path: Path) -> None:
+    words = (Word("Hello", 0.0125, 0.3, 0, 5), Word("$3.50", 1 / 3, 0.9, 6, 11))
+    DiskTier(tmp_path, 10_000).put("d1", Audio(audio(100).samples, 22_050, words), META)
+
+    hit = DiskTier(tmp_path, 10_000).get("d1")
+
+    assert isinstance(hit, Audio)
+    assert words == hit.words

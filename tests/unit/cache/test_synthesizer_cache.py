@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from tests.fakes import LetterPhonemizer, ToneModel, fake_voices, voice_table
 
 from litetts import SynthesisEvent, Synthesizer
-from litetts.cache import AudioCache
+from litetts.cache import AudioCache, DiskTier
 from litetts.config import SynthesisSettings
 from litetts.kokoro.voices import VoiceBank
 
@@ -233,3 +235,22 @@ def test_a_stream_larger_than_the_cache_is_not_held(model: ToneModel) -> None:
     assert sum(p.samples.nbytes for p in pieces) > 50_000
     assert tts.cache is not None
     assert 0 == tts.cache.stats().entries
+
+
+def test_a_disk_hit_keeps_the_words(model: ToneModel, tmp_path: Path) -> None:
+    def fresh() -> Synthesizer:  # an empty memory tier over the same folder: a restart
+        disk = DiskTier(tmp_path, 10_000_000)
+        return Synthesizer(
+            model, fake_voices(), LetterPhonemizer(), cache=AudioCache(10_000_000, disk=disk)
+        )
+
+    spoken = fresh().synthesize(TEXT, voice="af_heart")
+    streamed = list(fresh().stream(TEXT, voice="af_bella"))
+    calls = len(model.calls)
+    hit = fresh().synthesize(TEXT, voice="af_heart")
+    (replayed,) = fresh().stream(TEXT, voice="af_bella")
+
+    assert calls == len(model.calls)  # both from the disk
+    assert ("Hello", "there.", "How") == tuple(w.text for w in spoken.words[:3])
+    assert (spoken, spoken.words) == (hit, hit.words)
+    assert replayed.words == tuple(w for piece in streamed for w in piece.words)

@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
+from tests.fakes import LetterPhonemizer, ToneModel, fake_voices
 from tests.live_fakes import LiveSynthesizer
 from tests.server_fakes import FakeStore, GatedModel, fake_process, healthy, settings
 
+from litetts import Synthesizer
 from litetts.audio import SAMPLE_RATE
 from litetts_adapters.fastapi import create_app
 from litetts_adapters.fastapi.speech_ws import SpeechSession
@@ -133,6 +135,53 @@ def test_cancel_stops_the_turn_being_spoken(client: TestClient, live: LiveSynthe
     assert ("end", 2) == (after[-1]["reason"], after[-1]["turn"])
 
 
+def test_words_follow_their_frame_in_the_turns_time_and_text(store: FakeStore) -> None:
+    tts = Synthesizer(ToneModel(), fake_voices(), LetterPhonemizer())  # the real astream_text
+    app = create_app(tts, store=store, health_check=healthy, process_stats=fake_process)
+    pieces = ["Hello there, my", " friend. How are", " you", " today? Fine, thank", " you."]
+    heard: list[tuple[float, float, dict[str, Any]]] = []  # frame's span, event
+    with TestClient(app) as client, client.websocket_connect(PATH) as ws:
+        ws.send_json({"type": "start", "words": True})
+        for piece in pieces[:3]:
+            ws.send_json({"type": "text", "text": piece})
+        ws.send_json({"type": "flush"})  # a second segment: its times and offsets go on
+        for piece in pieces[3:]:
+            ws.send_json({"type": "text", "text": piece})
+        ws.send_json({"type": "end"})
+        played, frame = 0.0, (0.0, 0.0)
+        while (message := ws.receive()).get("text") is None or (
+            json.loads(message["text"])["type"] != "audio.done"
+        ):
+            if message.get("bytes") is not None:
+                frame = (played, played + len(message["bytes"]) / 2 / SAMPLE_RATE)
+                played = frame[1]
+            elif (event := json.loads(message["text"]))["type"] == "audio.words":
+                heard.append((*frame, event))
+
+    text = "".join(pieces)
+    words = [w for _, _, event in heard for w in event["words"]]
+    assert {1} == {event["turn"] for _, _, event in heard}
+    assert all(
+        a - 1e-3 <= w["start"] <= w["end"] <= b + 1e-3 for a, b, e in heard for w in e["words"]
+    )
+    assert ["Hello", "there", "my", "friend.", "How", "are", "you", "today", "Fine"] == [
+        w["word"] for w in words[:9]
+    ]
+    assert [w["word"] for w in words] == [text[w["char_start"] : w["char_end"]] for w in words]
+    assert text.rindex("you.") == words[-1]["char_start"]  # after the flush, still the turn's
+
+
+def test_words_are_sent_only_when_asked_for(client: TestClient) -> None:
+    with client.websocket_connect(PATH) as ws:
+        ws.send_json({"type": "start"})
+        ws.send_json({"type": "text", "text": "Hello there."})
+        ws.send_json({"type": "end"})
+        audio, events = until_done(ws)
+
+    assert audio
+    assert ["audio.start", "audio.done"] == [e["type"] for e in events]
+
+
 @pytest.mark.parametrize(
     ("message", "param"),
     [
@@ -141,6 +190,7 @@ def test_cancel_stops_the_turn_being_spoken(client: TestClient, live: LiveSynthe
         ({"type": "start", "speed": "fast"}, "speed"),
         ({"type": "start", "response_format": "ogg"}, "response_format"),
         ({"type": "start", "voice": 3}, "voice"),
+        ({"type": "start", "words": "yes"}, "words"),
         ({"type": "text", "text": 5}, "text"),
         ({"type": "dance"}, "type"),
         ({"text": "no type"}, "type"),

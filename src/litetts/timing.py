@@ -262,7 +262,7 @@ class ChunkWords:
         durations: npt.NDArray[np.int64] | None,
         *,
         cut: int,
-        kept: int,
+        kept: int | None = None,
         speech: Samples | None = None,
     ) -> tuple[Word, ...]:
         """The chunk's written words with times in seconds from the kept audio's start.
@@ -270,10 +270,12 @@ class ChunkWords:
         Args:
             durations: frames per token from the model, pads included; None to estimate.
             cut: samples trimmed off its front.
-            kept: samples of speech kept.
+            kept: samples of speech kept (default: ``len(speech)``).
             speech: the kept audio; when given, silence at a word's edges is left out
                 (see `_tightened`).
         """
+        if kept is None:
+            kept = len(speech) if speech is not None else 0
         tokens = self.count
         if durations is not None and len(durations) == tokens + 2:
             ends = np.concatenate(([0], np.cumsum(durations))) * HOP_SAMPLES

@@ -340,7 +340,7 @@ class Synthesizer:
         samples, durations = infer_timed(self.model, tokens, style, speed)
         kept = trim_silence(samples, SAMPLE_RATE, keep_seconds=0.04)
         speech = soft_limit(kept)
-        timed = words.words(durations, cut=trimmed_start(samples, kept), kept=len(speech))
+        timed = words.words(durations, cut=trimmed_start(samples, kept), speech=speech)
         pause = _silence(chunk.pause_seconds / speed)
         joined = np.concatenate([speech, pause]) if pause.size else speech
         return Audio._adopt(joined, words=timed)

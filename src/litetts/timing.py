@@ -39,7 +39,15 @@ from litetts.text.chunking import Chunk
 from litetts.text.markup import Passage, Pause, mask_tags
 from litetts.words import Word, shift_words
 
-__all__ = ["ChunkWords", "WordMap", "infer_timed", "placed", "trimmed_start", "words_of"]
+__all__ = [
+    "ChunkWords",
+    "WordMap",
+    "infer_timed",
+    "loud_frames",
+    "placed",
+    "trimmed_start",
+    "words_of",
+]
 
 Phonemize = Callable[[str], str]
 
@@ -254,15 +262,20 @@ class ChunkWords:
         durations: npt.NDArray[np.int64] | None,
         *,
         cut: int,
-        kept: int,
+        kept: int | None = None,
+        speech: Samples | None = None,
     ) -> tuple[Word, ...]:
         """The chunk's written words with times in seconds from the kept audio's start.
 
         Args:
             durations: frames per token from the model, pads included; None to estimate.
             cut: samples trimmed off its front.
-            kept: samples of speech kept.
+            kept: samples of speech kept (default: ``len(speech)``).
+            speech: the kept audio; when given, silence at a word's edges is left out
+                (see `_tightened`).
         """
+        if kept is None:
+            kept = len(speech) if speech is not None else 0
         tokens = self.count
         if durations is not None and len(durations) == tokens + 2:
             ends = np.concatenate(([0], np.cumsum(durations))) * HOP_SAMPLES
@@ -271,18 +284,62 @@ class ChunkWords:
         else:  # spread the kept speech evenly over the tokens
             at = np.linspace(0, kept, tokens + 1)
             shift = 0
-        words: list[Word] = []
+        timed: list[tuple[tuple[int, int], int, int]] = []  # (span, start, end) in samples
         for span, (a, b) in zip(self.spans, self.tokens, strict=True):
             if span is None:
                 continue
             # A space between words is shared: half to the word before, half after.
             first = (at[a - 1] + at[a]) / 2 if a > 0 and self.phonemes[a - 1] == " " else at[a]
             last = (at[b] + at[b + 1]) / 2 if b < tokens and self.phonemes[b] == " " else at[b]
-            start = float(np.clip(first - shift, 0, kept)) / SAMPLE_RATE
-            end = float(np.clip(last - shift, 0, kept)) / SAMPLE_RATE
-            if words and (words[-1].char_start, words[-1].char_end) == span:
-                last = words[-1]
-                words[-1] = Word(last.text, last.start, max(end, last.end), *span)
+            start = int(np.clip(first - shift, 0, kept))
+            end = max(start, int(np.clip(last - shift, 0, kept)))
+            if timed and timed[-1][0] == span:
+                timed[-1] = (span, timed[-1][1], max(end, timed[-1][2]))
             else:
-                words.append(Word(self.text[span[0] : span[1]], start, max(start, end), *span))
+                timed.append((span, start, end))
+        loud = loud_frames(speech) if speech is not None and len(speech) else None
+        words: list[Word] = []
+        for span, start, end in timed:
+            a, b = _tightened(loud, start, end) if loud is not None else (start, end)
+            words.append(
+                Word(self.text[span[0] : span[1]], a / SAMPLE_RATE, b / SAMPLE_RATE, *span)
+            )
         return tuple(words)
+
+
+_FRAME: Final = SAMPLE_RATE // 100
+"""10 ms: the step at which a word's edges are checked for silence."""
+_QUIET_DB: Final = 45.0
+"""A frame this far below the chunk's loudest is silence (room noise of Kokoro's output is
+-60 dB and lower; its quietest fricatives stay within about 35 dB of the peak)."""
+_MIN_GAP: Final = 5
+"""Frames (50 ms) of silence at a word's edge before the edge moves: shorter silences are
+stop closures, which belong to their word."""
+
+
+def loud_frames(speech: Samples) -> npt.NDArray[np.bool_]:
+    """Whether each `_FRAME` of `speech` has sound (RMS within `_QUIET_DB` of the peak)."""
+    count = len(speech) // _FRAME
+    frames = np.asarray(speech[: count * _FRAME], dtype=np.float64).reshape(count, _FRAME)
+    rms = np.sqrt(np.mean(frames**2, axis=1)) + 1e-9
+    return np.asarray(20 * np.log10(rms / rms.max()) > -_QUIET_DB)
+
+
+def _tightened(loud: npt.NDArray[np.bool_], start: int, end: int) -> tuple[int, int]:
+    """[start, end) in samples without the silence at its edges.
+
+    Kokoro lengthens the last phoneme before a pause it makes on its own (after a name,
+    before "and") and fills the lengthening with silence, so the durations put that
+    silence inside the word; likewise a long first phoneme can open with silence. Edges
+    move only past at least `_MIN_GAP` silent frames, and never when the word has no
+    loud frame (a whispered or clipped word keeps its durations).
+    """
+    first, last = start // _FRAME, min(-(-end // _FRAME), len(loud))
+    inside = np.flatnonzero(loud[first:last])
+    if not len(inside):
+        return start, end
+    if inside[0] >= _MIN_GAP:
+        start = (first + int(inside[0])) * _FRAME
+    if (last - first) - 1 - inside[-1] >= _MIN_GAP:
+        end = (first + int(inside[-1]) + 1) * _FRAME
+    return start, max(start, end)

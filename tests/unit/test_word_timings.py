@@ -170,3 +170,49 @@ def test_any_text_gives_ordered_words_inside_the_audio(words: list[str]) -> None
 
     _check_words(audio.words, text, audio.duration)
     assert 1 <= len(audio.words) <= len(words)
+
+
+def _two_words(speech: Samples) -> tuple[Word, ...]:
+    """ "ab cd" timed by durations of 10 frames a token, with `speech` as the audio."""
+    words = WordMap("ab cd", [Passage("ab cd")], markup=True)
+    chunk = Chunk("ab cd", "ab cd", "end")
+    cursor = next(iter(words))
+    durations = np.array([3, 10, 10, 10, 10, 10, 3], np.int64)  # pads, a, b, " ", c, d
+    kept = int(durations.sum()) * HOP_SAMPLES
+    return cursor.chunk(chunk, str.lower).words(durations, cut=0, kept=kept, speech=speech[:kept])
+
+
+def _sound(*stretches: tuple[float, float]) -> Samples:
+    """56 frames of silence with a tone over each (start, end) in seconds."""
+    speech = np.zeros(56 * HOP_SAMPLES, np.float32)
+    for start, end in stretches:
+        a, b = int(start * 24_000), int(end * 24_000)
+        speech[a:b] = 0.5 * np.sin(np.arange(b - a) * 0.3)
+    return speech
+
+
+def test_silence_inside_a_words_last_phoneme_is_left_out() -> None:
+    # Kokoro lengthens a phoneme before a pause it makes and fills it with silence:
+    # here "ab" sounds for 0.3 s of its 0.5 s, then silence until "cd".
+    untimed = _two_words(np.full(56 * HOP_SAMPLES, 0.5, np.float32))
+    timed = _two_words(_sound((0.0, 0.30), (0.68, 1.4)))
+
+    assert timed[0].start == untimed[0].start
+    assert timed[0].end == pytest.approx(0.30, abs=0.011)
+    assert timed[1].start == pytest.approx(0.68, abs=0.011)
+    assert timed[1].end == untimed[1].end
+
+
+def test_a_short_silence_at_a_words_edge_stays_in_it() -> None:
+    # 40 ms, like the closure of a stop consonant: shorter than the 50 ms that move an edge.
+    untimed = _two_words(np.full(56 * HOP_SAMPLES, 0.5, np.float32))
+    timed = _two_words(_sound((0.0, untimed[0].end - 0.04), (untimed[1].start + 0.04, 1.4)))
+
+    assert [(w.start, w.end) for w in timed] == [(w.start, w.end) for w in untimed]
+
+
+def test_a_word_without_sound_keeps_its_durations() -> None:
+    untimed = _two_words(np.full(56 * HOP_SAMPLES, 0.5, np.float32))
+    timed = _two_words(_sound((0.0, 0.30)))  # "cd" is silent
+
+    assert (timed[1].start, timed[1].end) == (untimed[1].start, untimed[1].end)

@@ -28,6 +28,12 @@ def whisper() -> WhisperModel:
     return WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=2)
 
 
+def words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFD", text.lower())
+    letters = "".join(c for c in folded if c.isalpha() or c.isspace() or c == "'")
+    return [w for w in re.split(r"[\s']+", letters.strip()) if w]
+
+
 def first_word(text: str) -> str:
     folded = unicodedata.normalize("NFD", text.lower())
     letters = "".join(c for c in folded if c.isalpha() or c.isspace() or c == "'")
@@ -51,4 +57,9 @@ def test_whisper_hears_the_first_word(
     segments, _ = whisper.transcribe(audio.samples, language=lang, beam_size=5)
     heard = " ".join(segment.text for segment in segments)
 
-    assert first_word(sentence) == first_word(heard), heard
+    # Lost means gone: fewer words heard, or another word first. Whisper base hears the
+    # same im_nicola "È vero." samples as "È vero." or as "che vero" depending on what it
+    # transcribed before in the process, so a consonant heard before the word is allowed.
+    expected, got = first_word(sentence), first_word(heard)
+    assert len(words(heard)) >= len(words(sentence)), heard
+    assert got == expected or (len(expected) == 1 and got.endswith(expected)), heard

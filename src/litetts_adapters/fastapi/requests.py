@@ -30,6 +30,7 @@ __all__ = [
     "MODELS",
     "STREAM_KINDS",
     "SpeechRequest",
+    "check_speed",
     "parse_json",
     "parse_speech",
     "read_json",
@@ -192,6 +193,24 @@ def _string(body: dict[str, object], name: str, default: str | None) -> str | No
     return value
 
 
+def check_speed(speed: object) -> float:
+    """`speed` as a float in the model's range, or a 400 naming the field (a bool, a
+    string, NaN or an out-of-range number)."""
+    if (
+        isinstance(speed, bool)
+        or not isinstance(speed, int | float)
+        or not math.isfinite(speed)
+        or not MIN_SPEED <= speed <= MAX_SPEED
+    ):
+        raise ApiError(
+            400,
+            f"'speed' must be a number from {MIN_SPEED} to {MAX_SPEED}, got {speed!r}",
+            param="speed",
+            code="invalid_value",
+        )
+    return float(speed)
+
+
 def parse_speech(body: object, settings: Settings, voices: VoiceBank) -> SpeechRequest:
     """Check every field of a speech request body.
 
@@ -238,19 +257,7 @@ def parse_speech(body: object, settings: Settings, voices: VoiceBank) -> SpeechR
             param="response_format",
             code="invalid_value",
         )
-    speed = body.get("speed", 1.0)
-    if (
-        isinstance(speed, bool)
-        or not isinstance(speed, int | float)
-        or not math.isfinite(speed)
-        or not MIN_SPEED <= speed <= MAX_SPEED
-    ):
-        raise ApiError(
-            400,
-            f"'speed' must be a number from {MIN_SPEED} to {MAX_SPEED}, got {speed!r}",
-            param="speed",
-            code="invalid_value",
-        )
+    speed = check_speed(body.get("speed", 1.0))
     stream = body.get("stream", True)
     if not isinstance(stream, bool):
         raise ApiError(400, "'stream' must be true or false", param="stream", code="invalid_type")

@@ -8,16 +8,16 @@ segment, so the synthesizer speaks what it holds, and the text after it opens th
 from __future__ import annotations
 
 import asyncio
-import math
 from collections.abc import AsyncIterator
 from typing import Final
 
 from attrs import frozen
 
 from litetts.errors import InvalidInputError
-from litetts.kokoro import MAX_SPEED, MIN_SPEED, VoiceBank
+from litetts.kokoro import VoiceBank
 from litetts_adapters.fastapi.encoders import STREAM_FORMATS
 from litetts_adapters.fastapi.errors import ApiError, from_library_error
+from litetts_adapters.fastapi.requests import check_speed
 
 __all__ = ["DEFAULT_FORMAT", "Turn", "TurnOptions", "parse_start"]
 
@@ -70,18 +70,8 @@ def parse_start(message: dict[str, object], default_voice: str, voices: VoiceBan
             code="invalid_value",
         )
     speed = message.get("speed")
-    if speed is not None and (
-        isinstance(speed, bool)
-        or not isinstance(speed, int | float)
-        or not math.isfinite(speed)
-        or not MIN_SPEED <= speed <= MAX_SPEED
-    ):
-        raise ApiError(
-            400,
-            f"'speed' must be a number from {MIN_SPEED} to {MAX_SPEED}, got {speed!r}",
-            param="speed",
-            code="invalid_value",
-        )
+    if speed is not None:
+        speed = check_speed(speed)
     language = _optional_string(message, "language")
     words = message.get("words", False)
     if not isinstance(words, bool):

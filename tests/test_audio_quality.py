@@ -17,9 +17,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.baseline_checks import explain, metrics_against
 
-from litetts import AssetStore, Audio, Synthesizer, WhisperValidator
-from litetts.validation.baseline import Baseline, BaselineCheck, BaselineMetrics, round_trip
+from litetts import Audio, Synthesizer
+from litetts.validation.baseline import BaselineCheck, BaselineMetrics, round_trip
 from litetts.validation.faults import add_noise, dither, speed_up, truncate
 
 pytestmark = pytest.mark.integration
@@ -31,23 +32,7 @@ FORMATS = ("wav", "mp3")
 
 @pytest.fixture(scope="module")
 def metrics(tts: Synthesizer) -> BaselineMetrics:
-    baseline = Baseline.load(BASELINE)
-    return BaselineMetrics(
-        tts,
-        WhisperValidator(baseline.whisper_model),
-        baseline=baseline,
-        model_sha256=AssetStore().manifest.model.sha256,
-        whisper_model=baseline.whisper_model,
-        model_variant=tts.model.variant,  # type: ignore[attr-defined]
-    )
-
-
-def _explain(results: list[BaselineCheck]) -> str:
-    return "\n".join(
-        f"{r.voice} {r.format} {r.phrase!r} heard {r.report.heard_text!r}: "
-        + "; ".join(c.detail for c in (*r.failures, *r.report.failures))
-        for r in results
-    )
+    return metrics_against(tts, BASELINE)
 
 
 def test_the_committed_baseline_covers_the_representative_voices(
@@ -68,7 +53,7 @@ def test_audio_quality_regression(metrics: BaselineMetrics) -> None:
 
     failing = [r for r in results if r.degraded or not r.report.passed]
     assert len(results) == len(VOICES) * 6 * len(FORMATS)
-    assert failing == [], _explain(failing)
+    assert failing == [], explain(failing)
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +74,7 @@ def test_clean_and_dithered_speech_is_not_flagged(
 
     for variant in (audio, dither(audio)):
         result = _check(metrics, phrase, variant, fmt)
-        assert not result.degraded, _explain([result])
+        assert not result.degraded, explain([result])
 
 
 @pytest.mark.parametrize(
@@ -114,7 +99,7 @@ def test_damaged_speech_is_flagged(
     result = _check(metrics, phrase, damage(audio), fmt)  # type: ignore[operator]
 
     assert result.degraded
-    assert caught_by <= {check.name for check in result.failures}, _explain([result])
+    assert caught_by <= {check.name for check in result.failures}, explain([result])
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -125,4 +110,4 @@ def test_another_voice_is_flagged(
 
     result = _check(metrics, phrase, tts.synthesize(phrase, voice="af_bella"), fmt)
 
-    assert "voice_distance" in {check.name for check in result.failures}, _explain([result])
+    assert "voice_distance" in {check.name for check in result.failures}, explain([result])

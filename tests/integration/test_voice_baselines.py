@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.baseline_checks import explain, metrics_against
 
-from litetts import AssetStore, Synthesizer, WhisperValidator
-from litetts.validation import Baseline, BaselineCheck, BaselineMetrics
+from litetts import Synthesizer
+from litetts.validation import BaselineMetrics
 
 pytest.importorskip("pyopenjtalk")
 pytest.importorskip("jieba")
@@ -26,23 +27,7 @@ VOICES = ("ef_dora", "ff_siwis", "im_nicola", "pm_alex", "hf_alpha", "jm_kumo", 
 
 @pytest.fixture(scope="module")
 def metrics(tts: Synthesizer) -> BaselineMetrics:
-    baseline = Baseline.load(BASELINE)
-    return BaselineMetrics(
-        tts,
-        WhisperValidator(baseline.whisper_model),
-        baseline=baseline,
-        model_sha256=AssetStore().manifest.model.sha256,
-        whisper_model=baseline.whisper_model,
-        model_variant=tts.model.variant,  # type: ignore[attr-defined]
-    )
-
-
-def _explain(results: list[BaselineCheck]) -> str:
-    return "\n".join(
-        f"{r.voice} {r.phrase!r} heard {r.report.heard_text!r}: "
-        + "; ".join(c.detail for c in (*r.failures, *r.report.failures))
-        for r in results
-    )
+    return metrics_against(tts, BASELINE)
 
 
 @pytest.mark.parametrize("voice", VOICES)
@@ -51,4 +36,4 @@ def test_each_language_still_passes_its_baseline(metrics: BaselineMetrics, voice
 
     failing = [r for r in results if r.degraded or not r.report.passed]
     assert results
-    assert failing == [], _explain(failing)
+    assert failing == [], explain(failing)

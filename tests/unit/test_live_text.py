@@ -103,7 +103,7 @@ def test_first_audio_comes_at_a_clause_before_the_sentence_is_read() -> None:
     next(stream)
 
     assert ["Well, I think that,"] == spy.units
-    assert 5 == reader.read  # " honestly," showed that "that," ended a clause
+    assert 4 == reader.read  # spoken as "that," arrived, before " honestly,"
 
 
 def test_sentences_are_spoken_one_by_one_as_they_complete() -> None:

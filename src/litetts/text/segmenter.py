@@ -6,7 +6,9 @@ shows that it is complete:
 
 - the first unit ends at the first clause mark (``, ; : —``) after at least
   `lead_words` words, or at the first sentence end, whichever comes first, so that
-  speech can start early;
+  speech can start early; a ``, ; :`` right after a letter is released the moment it
+  arrives (it cannot be a digit group's "1,000"), without waiting a piece for the next
+  word, and a closing quote or bracket right after that mark is silent and dropped;
 - then sentence by sentence, exactly where `litetts.text.split_sentences` would cut the
   whole text: "Dr." + " Smith" and "$3." + "50" are never cut, since a cut waits for
   the text after it to decide;
@@ -34,7 +36,10 @@ from litetts.text.sentences import Boundary, sentence_ends
 
 __all__ = ["LiveSegmenter", "Unit"]
 
-_CLAUSE: Final = re.compile(r"(?:[,;:]['\"”’)]?|\s[—–-]|[—–])(?=\s+\S)")
+_CLOSERS: Final = "'\"”’)"
+_CLAUSE: Final = re.compile(rf"(?:[,;:](?:[{_CLOSERS}](?=\s))?|\s[—–-]|[—–])(?=\s+\S)")
+_CLAUSE_AT_END: Final = re.compile(rf"(?<=[^\W\d_])[,;:][{_CLOSERS}]?\s*\Z")
+"""A first clause mark after a letter at the end of what has arrived: released now."""
 _WORD_GAP: Final = re.compile(r"\s+(?=\S)")
 _INLINE_CODE: Final = re.compile(r"`[^`\n]*(?:`|\Z)")
 _NUMBERED: Final = re.compile(r"(?m)^[ \t]*\d{1,9}[.)](?=[ \t])")
@@ -60,6 +65,7 @@ class _Cut:
     resume: int
     boundary: Boundary
     settled: bool
+    drop_closer: bool = False
 
 
 class LiveSegmenter:
@@ -83,6 +89,8 @@ class LiveSegmenter:
         self._code_from = 0
         """Where that code block stood in the buffer."""
         self._first = True
+        self._drop_closer = False
+        """Whether a first clause was released at a mark that a closing quote may follow."""
 
     @property
     def pending(self) -> str:
@@ -91,6 +99,9 @@ class LiveSegmenter:
 
     def feed(self, text: str) -> list[Unit]:
         """Add `text`; the units it completes, in order."""
+        if self._drop_closer and text:
+            text = text.lstrip(_CLOSERS)
+            self._drop_closer = not text
         self._buffer += text
         return self._release(complete=False)
 
@@ -107,6 +118,7 @@ class LiveSegmenter:
             if cut is None or not cut.settled:
                 break
             self._emit(units, self._buffer[: cut.end], cut.boundary)
+            self._drop_closer = cut.drop_closer
             self._line_start = "\n" in self._buffer[cut.end : cut.resume] or (
                 cut.resume == 0 and self._line_start
             )
@@ -204,7 +216,12 @@ class LiveSegmenter:
             if len(view[: match.end()].split()) >= self.lead_words:
                 gap = _WORD_GAP.match(view, match.end())
                 resume = gap.end() if gap else match.end()
-                return [_Cut(match.end(), resume, "clause", True)]
+                mark = match.start() + 1 if view[match.start()] in ",;:" else match.end()
+                return [_Cut(mark, resume, "clause", True)]  # a closing quote is dropped
+        at_end = _CLAUSE_AT_END.search(view)
+        if at_end and len(view[: at_end.start()].split()) >= self.lead_words:
+            bare = at_end.end() - at_end.start() == 1  # its closing quote may come next
+            return [_Cut(at_end.start() + 1, len(view), "clause", True, drop_closer=bare)]
         return []
 
     def _line_breaks(self, text: str, *, complete: bool) -> list[_Cut]:

@@ -31,6 +31,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from litetts.audio import SAMPLE_RATE, Audio, Samples
 from litetts.config import Settings
+from litetts.cost import audio_limit
 from litetts.errors import LiteTTSError
 from litetts_adapters.fastapi.dashboard import POLICY_VIOLATION, authenticated, origin_allowed
 from litetts_adapters.fastapi.encoders import stream_encoder
@@ -52,6 +53,7 @@ _INLINE_FORMATS: Final = ("pcm", "wav")
 """Encoded on the event loop (a copy to int16); the codecs run on a thread."""
 _GOING_AWAY: Final = 1001
 _CLOSE_TIMEOUT_S: Final = 1.0
+_LIMIT: Final = "server.max_audio_seconds"
 
 router = APIRouter()
 
@@ -280,37 +282,39 @@ class SpeechSession:
                 "voice": options.voice,
             }
         )
-        try:
-            speaker = live_speaker(self._state.ready())
-            while not turn.finished:
-                chars = turn.read_chars  # this segment's offset in the turn's text
-                stream = speaker.astream_text(
-                    turn.segment(),
-                    voice=options.voice,
-                    speed=options.speed,
-                    lang=options.language,
-                )
-                try:
-                    await self._send_audio(turn, stream, encoder.encode, chars)
-                finally:
-                    await close_stream(stream)
-            self._send(encoder.finish())
-        except asyncio.CancelledError:
-            turn.cancel()
-        except (ApiError, LiteTTSError) as err:
-            turn.failed = True
-            error = err if isinstance(err, ApiError) else from_library_error(err)
-            if error.status >= 500:
+        # Each unit the turn speaks is held to the server's limit, as a request is.
+        with audio_limit(self._settings.server.max_audio_seconds, setting=_LIMIT):
+            try:
+                speaker = live_speaker(self._state.ready())
+                while not turn.finished:
+                    chars = turn.read_chars  # this segment's offset in the turn's text
+                    stream = speaker.astream_text(
+                        turn.segment(),
+                        voice=options.voice,
+                        speed=options.speed,
+                        lang=options.language,
+                    )
+                    try:
+                        await self._send_audio(turn, stream, encoder.encode, chars)
+                    finally:
+                        await close_stream(stream)
+                self._send(encoder.finish())
+            except asyncio.CancelledError:
+                turn.cancel()
+            except (ApiError, LiteTTSError) as err:
+                turn.failed = True
+                error = err if isinstance(err, ApiError) else from_library_error(err)
+                if error.status >= 500:
+                    logger.error("speech WebSocket turn %d failed", turn.number, exc_info=err)
+                self._error(error.message, error.code or "synthesis_failed", error.param, turn)
+            except Exception as err:
+                turn.failed = True
                 logger.error("speech WebSocket turn %d failed", turn.number, exc_info=err)
-            self._error(error.message, error.code or "synthesis_failed", error.param, turn)
-        except Exception as err:
-            turn.failed = True
-            logger.error("speech WebSocket turn %d failed", turn.number, exc_info=err)
-            self._state.recorder.record_error(type(err).__name__, str(err))
-            self._error("speech synthesis failed", "synthesis_failed", turn=turn)
-        finally:
-            encoder.close()
-            ticket.release()
+                self._state.recorder.record_error(type(err).__name__, str(err))
+                self._error("speech synthesis failed", "synthesis_failed", turn=turn)
+            finally:
+                encoder.close()
+                ticket.release()
 
     async def _send_audio(
         self,

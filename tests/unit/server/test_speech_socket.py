@@ -234,6 +234,22 @@ def test_a_turn_holds_at_most_max_input_chars(client: TestClient, store: FakeSto
     assert 15 == events[-1]["chars"]
 
 
+def test_a_unit_over_the_servers_audio_limit_is_an_error_event(
+    client: TestClient, store: FakeStore
+) -> None:
+    store.config = settings(max_audio_seconds=1)
+    with client.websocket_connect(PATH) as ws:
+        ws.send_json({"type": "start", "speed": 0.25})
+        ws.send_json({"type": "text", "text": "A sentence far too slow to be spoken in a second."})
+        ws.send_json({"type": "end"})
+        audio, events = until_done(ws)
+
+    (error,) = [e for e in events if e["type"] == "error"]
+    assert ("audio_too_long", 1) == (error["code"], error["turn"])
+    assert "1 s (server.max_audio_seconds)" in error["message"]
+    assert b"" == audio
+
+
 def test_wav_frames_start_with_a_streaming_header(client: TestClient) -> None:
     with client.websocket_connect(PATH) as ws:
         ws.send_json({"type": "start", "response_format": "wav"})

@@ -56,7 +56,7 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest tests/unit
 
 test: test-assets browser lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=25
 
 bench: assets
 	$(BIN)/python benchmarks/synthesis.py

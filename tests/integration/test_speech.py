@@ -72,12 +72,16 @@ class CountingModel:
         return samples
 
 
-def test_two_thousand_words_are_spoken_in_full(tts: Synthesizer) -> None:
+def test_a_long_text_is_spoken_in_full(tts: Synthesizer) -> None:
+    # 600 words, 40 sentences: far past one chunk and one model call. Every token must
+    # reach the real model and come back as sound (2,000 words are measured for memory
+    # by benchmarks/memory.py; the unit suite sends 2,000 words to a fake model).
     assert isinstance(tts.model, KokoroModel)
     counting = CountingModel(tts.model)
     long_tts = Synthesizer(counting, tts.voices, tts.phonemizer)
     sentence = "The careful narrator reads every single word of this long story aloud"
-    text = " ".join(f"{sentence} for part {i}." for i in range(2000 // 15))
+    sentences = [f"{sentence} for part {i}." for i in range(600 // 15)]
+    text = " ".join(sentences)
     words = len(text.split())
 
     audio = long_tts.synthesize(text, speed=4.0)
@@ -90,9 +94,9 @@ def test_two_thousand_words_are_spoken_in_full(tts: Synthesizer) -> None:
                 )
             )
         )
-        for s in [f"{sentence} for part {i}." for i in range(2000 // 15)]
+        for s in sentences
     )
-    assert words >= 1990
+    assert words >= 590
     assert counting.tokens >= expected
     # 4x speed: at least ~0.08 s per word survives trimming and joining.
     assert audio.duration > words * 0.08

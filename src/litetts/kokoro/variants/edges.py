@@ -44,43 +44,86 @@ def _durations(graph: _Graph) -> onnx.NodeProto:
     return clip if clip is not None else node
 
 
+_PREFIX: Final = "/litetts/edges"
+
+
+def _constant(model: onnx.ModelProto, name: str, value: list[int] | float) -> str:
+    """Add (or replace) the initializer `name`; return its name."""
+    from onnx import numpy_helper
+
+    dtype = np.float32 if isinstance(value, float) else np.int64
+    for i, init in enumerate(model.graph.initializer):
+        if init.name == name:
+            del model.graph.initializer[i]
+            break
+    model.graph.initializer.append(numpy_helper.from_array(np.array(value, dtype), name))
+    return name
+
+
+def _caps(model: onnx.ModelProto, tail: int, lead: int | None) -> list[onnx.NodeProto]:
+    """The two capping nodes, their constants added to `model`."""
+    from onnx import helper
+
+    p = _PREFIX
+    if lead is None:
+        lead_cap = helper.make_node("Identity", [f"{p}/first"], [f"{p}/lead_cap"])
+    else:
+        limit = _constant(model, f"{p}/lead", float(lead))
+        lead_cap = helper.make_node("Min", [f"{p}/first", limit], [f"{p}/lead_cap"])
+    limit = _constant(model, f"{p}/tail", float(tail))
+    tail_cap = helper.make_node("Min", [f"{p}/last", limit], [f"{p}/tail_cap"])
+    for node in (lead_cap, tail_cap):
+        node.name = node.output[0]
+    return [lead_cap, tail_cap]
+
+
+def _recap(model: onnx.ModelProto, tail: int, lead: int | None) -> bool:
+    """Replace the caps of a model this rewrite already capped; False if it did not."""
+    nodes = {node.output[0]: i for i, node in enumerate(model.graph.node)}
+    if f"{_PREFIX}/durations" not in nodes:
+        return False
+    for i, init in enumerate(model.graph.initializer):
+        if init.name == f"{_PREFIX}/lead":
+            del model.graph.initializer[i]
+            break
+    for node in _caps(model, tail, lead):
+        model.graph.node[nodes[node.output[0]]].CopyFrom(node)
+    return True
+
+
 def cap_edge_durations(
     model: onnx.ModelProto, *, tail: int = TAIL_FRAMES, lead: int | None = None
 ) -> onnx.ModelProto:
     """A copy of `model` that renders at most `tail` frames for its trailing pad (and
     `lead` for its leading one, when given).
 
+    On a model this function already capped, the caps are replaced, not stacked: a
+    prepared file can be re-capped without preparing it again.
+
     Raises:
         ModelError: the graph has no single rounded duration tensor (not Kokoro).
     """
     import onnx
-    from onnx import helper, numpy_helper
+    from onnx import helper
 
     result = onnx.ModelProto()
     result.CopyFrom(model)
+    if _recap(result, tail, lead):
+        return result
     graph = _Graph(result.graph)
     source = _durations(graph)
     d = source.output[0]
     readers = list(graph.consumers.get(d, []))
-    p = "/litetts/edges"
-
-    def const(name: str, value: list[int] | float) -> str:
-        dtype = np.float32 if isinstance(value, float) else np.int64
-        result.graph.initializer.append(numpy_helper.from_array(np.array(value, dtype), name))
-        return name
-
-    zero, one, minus_one = const(f"{p}/0", [0]), const(f"{p}/1", [1]), const(f"{p}/-1", [-1])
-    end, axis = const(f"{p}/end", [np.iinfo(np.int64).max]), const(f"{p}/axis", [1])
+    p = _PREFIX
+    zero, one = _constant(result, f"{p}/0", [0]), _constant(result, f"{p}/1", [1])
+    minus_one = _constant(result, f"{p}/-1", [-1])
+    end = _constant(result, f"{p}/end", [np.iinfo(np.int64).max])
+    axis = _constant(result, f"{p}/axis", [1])
     nodes = [
         helper.make_node("Slice", [d, zero, one, axis], [f"{p}/first"]),
         helper.make_node("Slice", [d, one, minus_one, axis], [f"{p}/middle"]),
         helper.make_node("Slice", [d, minus_one, end, axis], [f"{p}/last"]),
-        helper.make_node("Identity", [f"{p}/first"], [f"{p}/lead_cap"])
-        if lead is None
-        else helper.make_node(
-            "Min", [f"{p}/first", const(f"{p}/lead", float(lead))], [f"{p}/lead_cap"]
-        ),
-        helper.make_node("Min", [f"{p}/last", const(f"{p}/tail", float(tail))], [f"{p}/tail_cap"]),
+        *_caps(result, tail, lead),
         helper.make_node(
             "Concat", [f"{p}/lead_cap", f"{p}/middle", f"{p}/tail_cap"], [f"{p}/durations"], axis=1
         ),

@@ -38,10 +38,10 @@ import numpy as np
 import onnx
 import onnxruntime as ort
 
-from litetts import AssetStore, Synthesizer
+from litetts import Assembly, AssetStore, Synthesizer
 from litetts.g2p.auto import default_phonemizer
 from litetts.kokoro import KokoroModel, Style, Vocabulary, VoiceBank
-from litetts.kokoro.variants import VariantCache, calibration_feeds
+from litetts.kokoro.variants import VariantCache
 from litetts.kokoro.variants.edges import cap_edge_durations
 from litetts.validation import AudioQualityValidator, WhisperValidator
 from litetts.validation.phrases import standard_phrases
@@ -216,8 +216,7 @@ def main() -> None:
     voices = VoiceBank.from_path(store.require_voices())
     phonemizer, vocabulary = default_phonemizer(), Vocabulary.default()
 
-    def feeds():  # type: ignore[no-untyped-def]
-        return calibration_feeds(phonemizer, vocabulary, voices)
+    feeds = Assembly.create().calibration_feeds
 
     cache = VariantCache(source, store.variants_dir, source_sha256=store.manifest.model.sha256)
     paths = {v: cache.prepare(v, feeds).path for v in ("original", "int8-static")}

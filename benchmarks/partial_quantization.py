@@ -25,10 +25,10 @@ from pathlib import Path
 import onnx
 
 from edge_caps import cpu_times, print_quality, print_speed, quality, speed_chunks
-from litetts import AssetStore, Synthesizer
+from litetts import Assembly, AssetStore, Synthesizer
 from litetts.g2p.auto import default_phonemizer
 from litetts.kokoro import KokoroModel, Vocabulary, VoiceBank
-from litetts.kokoro.variants import VariantCache, calibration_feeds, dequantize_convolutions
+from litetts.kokoro.variants import VariantCache, dequantize_convolutions
 from litetts.kokoro.variants.prepare import _finished
 from litetts.kokoro.variants.quantize import quantize_convolutions
 
@@ -60,8 +60,7 @@ def main() -> None:
     voices = VoiceBank.from_path(store.require_voices())
     phonemizer, vocabulary = default_phonemizer(), Vocabulary.default()
 
-    def feeds():  # type: ignore[no-untyped-def]
-        return calibration_feeds(phonemizer, vocabulary, voices)
+    feeds = Assembly.create().calibration_feeds
 
     cache = VariantCache(source, store.variants_dir, source_sha256=store.manifest.model.sha256)
     paths = {v: cache.prepare(v, feeds).path for v in ("original", "int8-static")}

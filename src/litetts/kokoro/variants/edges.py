@@ -7,10 +7,11 @@ without punctuation the trailing pad gets up to 8 frames (0.2 s); this rewrite c
 it where the graph rounds the durations (``Round -> Clip -> Cast``), so that a call
 renders `TAIL_FRAMES` at most; the audio before it is unchanged, sample for sample.
 
-The leading pad (13-19 frames, 0.33-0.48 s) would be the bigger saving, but its
-length changes the speech itself, not only the silence before it: capped at 10 or
-6 frames, the trimmed speech kept a log-spectral correlation of only 0.65 or 0.18
-with the uncapped rendering (docs/performance.md), so `lead` is off by default.
+The leading pad (13-19 frames, 0.33-0.48 s) would be the bigger saving (0.89x the
+CPU time of a 12-word call at 6 frames), but the model then renders a weaker onset:
+capped at 10, 8 or 6 frames, Whisper base missed the first word of 14, 23 or 31 of
+32 phrases that it heard whole from the uncapped model (benchmarks/edge_caps.py,
+docs/performance.md), so `lead` is off by default.
 """
 
 from __future__ import annotations

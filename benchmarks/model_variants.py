@@ -32,13 +32,12 @@ from pathlib import Path
 import numpy as np
 import onnxruntime as ort
 
-from litetts import AssetStore, Synthesizer
+from litetts import Assembly, AssetStore, Synthesizer
 from litetts.g2p.auto import default_phonemizer
 from litetts.kokoro import KokoroModel, Style, Vocabulary, VoiceBank
 from litetts.kokoro.variants import (
     VARIANTS,
     VariantCache,
-    calibration_feeds,
     load_variant,
     spectral_distance,
 )
@@ -216,8 +215,7 @@ def main() -> None:
     voices = VoiceBank.from_path(store.require_voices())
     phonemizer, vocabulary = default_phonemizer(), Vocabulary.default()
 
-    def feeds():  # type: ignore[no-untyped-def]
-        return calibration_feeds(phonemizer, vocabulary, voices)
+    feeds = Assembly.create().calibration_feeds
 
     cache = VariantCache(source, store.variants_dir, source_sha256=store.manifest.model.sha256)
     prepare_s: dict[str, float] = {}

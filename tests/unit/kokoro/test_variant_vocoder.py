@@ -179,6 +179,28 @@ def test_only_the_pads_durations_are_capped(
     assert expected == frames.reshape(-1).tolist()
 
 
+@pytest.mark.parametrize(("first", "second"), [(None, 6), (6, 10), (6, None), (8, 8)])
+def test_capping_again_replaces_the_caps(first: int | None, second: int | None) -> None:
+    once = cap_edge_durations(_durations_model(), lead=first, tail=3)
+
+    again = cap_edge_durations(once, lead=second, tail=2)
+
+    fresh = cap_edge_durations(_durations_model(), lead=second, tail=2)
+    assert again.SerializeToString() == fresh.SerializeToString()
+    (frames,) = _run(again, {"d": np.array([[18.2, 3.0, 14.0, 7.0, 8.0]], np.float32)})
+    lead = 18 if second is None else second
+    assert [lead, 3, 14, 7, 2] == frames.reshape(-1).tolist()
+
+
+def test_capping_leaves_the_model_given_alone() -> None:
+    model = _durations_model()
+    before = model.SerializeToString()
+
+    cap_edge_durations(cap_edge_durations(model, lead=6), lead=4)
+
+    assert before == model.SerializeToString()
+
+
 def test_a_graph_without_rounded_durations_is_refused() -> None:
     model = _durations_model()
     del model.graph.node[0]

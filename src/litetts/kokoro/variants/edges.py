@@ -7,10 +7,11 @@ without punctuation the trailing pad gets up to 8 frames (0.2 s); this rewrite c
 it where the graph rounds the durations (``Round -> Clip -> Cast``), so that a call
 renders `TAIL_FRAMES` at most; the audio before it is unchanged, sample for sample.
 
-The leading pad (13-19 frames, 0.33-0.48 s) would be the bigger saving, but its
-length changes the speech itself, not only the silence before it: capped at 10 or
-6 frames, the trimmed speech kept a log-spectral correlation of only 0.65 or 0.18
-with the uncapped rendering (docs/performance.md), so `lead` is off by default.
+The leading pad (13-19 frames, 0.33-0.48 s) would be the bigger saving (0.89x the
+CPU time of a 12-word call at 6 frames), but the model then renders a weaker onset:
+capped at 10, 8 or 6 frames, Whisper base missed the first word of 14, 23 or 31 of
+32 phrases that it heard whole from the uncapped model (benchmarks/edge_caps.py,
+docs/performance.md), so `lead` is off by default.
 """
 
 from __future__ import annotations
@@ -44,43 +45,86 @@ def _durations(graph: _Graph) -> onnx.NodeProto:
     return clip if clip is not None else node
 
 
+_PREFIX: Final = "/litetts/edges"
+
+
+def _constant(model: onnx.ModelProto, name: str, value: list[int] | float) -> str:
+    """Add (or replace) the initializer `name`; return its name."""
+    from onnx import numpy_helper
+
+    dtype = np.float32 if isinstance(value, float) else np.int64
+    for i, init in enumerate(model.graph.initializer):
+        if init.name == name:
+            del model.graph.initializer[i]
+            break
+    model.graph.initializer.append(numpy_helper.from_array(np.array(value, dtype), name))
+    return name
+
+
+def _caps(model: onnx.ModelProto, tail: int, lead: int | None) -> list[onnx.NodeProto]:
+    """The two capping nodes, their constants added to `model`."""
+    from onnx import helper
+
+    p = _PREFIX
+    if lead is None:
+        lead_cap = helper.make_node("Identity", [f"{p}/first"], [f"{p}/lead_cap"])
+    else:
+        limit = _constant(model, f"{p}/lead", float(lead))
+        lead_cap = helper.make_node("Min", [f"{p}/first", limit], [f"{p}/lead_cap"])
+    limit = _constant(model, f"{p}/tail", float(tail))
+    tail_cap = helper.make_node("Min", [f"{p}/last", limit], [f"{p}/tail_cap"])
+    for node in (lead_cap, tail_cap):
+        node.name = node.output[0]
+    return [lead_cap, tail_cap]
+
+
+def _recap(model: onnx.ModelProto, tail: int, lead: int | None) -> bool:
+    """Replace the caps of a model this rewrite already capped; False if it did not."""
+    nodes = {node.output[0]: i for i, node in enumerate(model.graph.node)}
+    if f"{_PREFIX}/durations" not in nodes:
+        return False
+    for i, init in enumerate(model.graph.initializer):
+        if init.name == f"{_PREFIX}/lead":
+            del model.graph.initializer[i]
+            break
+    for node in _caps(model, tail, lead):
+        model.graph.node[nodes[node.output[0]]].CopyFrom(node)
+    return True
+
+
 def cap_edge_durations(
     model: onnx.ModelProto, *, tail: int = TAIL_FRAMES, lead: int | None = None
 ) -> onnx.ModelProto:
     """A copy of `model` that renders at most `tail` frames for its trailing pad (and
     `lead` for its leading one, when given).
 
+    On a model this function already capped, the caps are replaced, not stacked: a
+    prepared file can be re-capped without preparing it again.
+
     Raises:
         ModelError: the graph has no single rounded duration tensor (not Kokoro).
     """
     import onnx
-    from onnx import helper, numpy_helper
+    from onnx import helper
 
     result = onnx.ModelProto()
     result.CopyFrom(model)
+    if _recap(result, tail, lead):
+        return result
     graph = _Graph(result.graph)
     source = _durations(graph)
     d = source.output[0]
     readers = list(graph.consumers.get(d, []))
-    p = "/litetts/edges"
-
-    def const(name: str, value: list[int] | float) -> str:
-        dtype = np.float32 if isinstance(value, float) else np.int64
-        result.graph.initializer.append(numpy_helper.from_array(np.array(value, dtype), name))
-        return name
-
-    zero, one, minus_one = const(f"{p}/0", [0]), const(f"{p}/1", [1]), const(f"{p}/-1", [-1])
-    end, axis = const(f"{p}/end", [np.iinfo(np.int64).max]), const(f"{p}/axis", [1])
+    p = _PREFIX
+    zero, one = _constant(result, f"{p}/0", [0]), _constant(result, f"{p}/1", [1])
+    minus_one = _constant(result, f"{p}/-1", [-1])
+    end = _constant(result, f"{p}/end", [np.iinfo(np.int64).max])
+    axis = _constant(result, f"{p}/axis", [1])
     nodes = [
         helper.make_node("Slice", [d, zero, one, axis], [f"{p}/first"]),
         helper.make_node("Slice", [d, one, minus_one, axis], [f"{p}/middle"]),
         helper.make_node("Slice", [d, minus_one, end, axis], [f"{p}/last"]),
-        helper.make_node("Identity", [f"{p}/first"], [f"{p}/lead_cap"])
-        if lead is None
-        else helper.make_node(
-            "Min", [f"{p}/first", const(f"{p}/lead", float(lead))], [f"{p}/lead_cap"]
-        ),
-        helper.make_node("Min", [f"{p}/last", const(f"{p}/tail", float(tail))], [f"{p}/tail_cap"]),
+        *_caps(result, tail, lead),
         helper.make_node(
             "Concat", [f"{p}/lead_cap", f"{p}/middle", f"{p}/tail_cap"], [f"{p}/durations"], axis=1
         ),

@@ -1,0 +1,99 @@
+"""Quantizing part of the vocoder's residual blocks 3-5: quality gate and CPU time.
+
+``int8-static`` keeps every convolution of residual blocks 3-5 in float (the
+sensitivity analysis in docs/performance.md); they are about a third of its run
+time. This prepares ``int8-static`` again, in a temporary folder (the cache is not
+touched), with a smaller set of float convolutions per ``--candidate``, calibrated as
+the recipe calibrates, finished with the recipe's rewrites, and runs the gate and the
+CPU-time comparison of ``edge_caps.py`` against the original model and the prepared
+``int8-static``.
+
+    python benchmarks/partial_quantization.py [--candidate convs2] [--candidate block3]
+        [--phrases 4] [--rounds 5] [--whisper base] [--skip-quality] [--json out.json]
+
+Each candidate calibrates for 2-5 minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+import onnx
+
+from edge_caps import cpu_times, print_quality, print_speed, quality, speed_chunks
+from litetts import Assembly, AssetStore, Synthesizer
+from litetts.g2p.auto import default_phonemizer
+from litetts.kokoro import KokoroModel, Vocabulary, VoiceBank
+from litetts.kokoro.variants import VariantCache, dequantize_convolutions
+from litetts.kokoro.variants.prepare import _finished
+from litetts.kokoro.variants.quantize import quantize_convolutions
+
+CANDIDATES = {
+    # only each block's second convolutions (dilation 1) quantized
+    "convs2": (r"/generator/resblocks\.[3-5]/convs1\.", r"/generator/conv_post/"),
+    # block 3 (kernel 3, the cheapest of the three) quantized, 4 and 5 float
+    "block3": (r"/generator/resblocks\.[45]/", r"/generator/conv_post/"),
+    # block 5 (kernel 11, the costliest) quantized, 3 and 4 float
+    "block5": (r"/generator/resblocks\.[34]/", r"/generator/conv_post/"),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--candidate", action="append", choices=list(CANDIDATES))
+    parser.add_argument("--phrases", type=int, default=4, help="standard phrases per voice")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--whisper", default="base")
+    parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    candidates = args.candidate or ["convs2"]
+
+    store = AssetStore()
+    source = store.require_model()
+    voices = VoiceBank.from_path(store.require_voices())
+    phonemizer, vocabulary = default_phonemizer(), Vocabulary.default()
+
+    feeds = Assembly.create().calibration_feeds
+
+    cache = VariantCache(source, store.variants_dir, source_sha256=store.manifest.model.sha256)
+    paths = {v: cache.prepare(v, feeds).path for v in ("original", "int8-static")}
+    with tempfile.TemporaryDirectory(prefix="litetts-partial-") as work:
+        floating = Path(work) / "float.onnx"
+        onnx.save(dequantize_convolutions(onnx.load(str(source))), str(floating))
+        for name in candidates:
+            started = time.perf_counter()
+            target = Path(work) / f"{name}.onnx"
+            kept = quantize_convolutions(floating, target, feeds(), keep_float=CANDIDATES[name])
+            onnx.save(_finished(onnx.load(str(target))), str(target))
+            paths[name] = target
+            print(
+                f"{name}: {len(kept)} convolutions float, "
+                f"prepared in {time.perf_counter() - started:.0f} s"
+            )
+
+        def synth(name: str) -> Synthesizer:
+            model = KokoroModel.from_path(paths[name], variant=name)
+            return Synthesizer(model, voices, phonemizer, vocabulary=vocabulary)
+
+        chunks = speed_chunks(synth("int8-static"))
+        speed = cpu_times({n: p for n, p in paths.items() if n != "original"}, chunks, args.rounds)
+        scores = {}
+        if not args.skip_quality:
+            scores = quality({name: synth(name) for name in paths}, args.whisper, args.phrases)
+
+    print_speed(speed, chunks, args.rounds)
+    if scores:
+        print_quality(scores, args.whisper)
+    if args.json:
+        args.json.write_text(json.dumps({"speed": speed, "quality": scores}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

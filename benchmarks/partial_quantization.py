@@ -9,9 +9,13 @@ CPU-time comparison of ``edge_caps.py`` against the original model and the prepa
 ``int8-static``.
 
     python benchmarks/partial_quantization.py [--candidate convs2] [--candidate block3]
-        [--phrases 4] [--rounds 5] [--whisper base] [--skip-quality] [--json out.json]
+        [--calibration percentile] [--calibration-feeds 8] [--phrases 4] [--rounds 5]
+        [--whisper base] [--skip-quality] [--json out.json]
 
-Each candidate calibrates for 2-5 minutes.
+Each candidate calibrates for 2-5 minutes. ``--calibration percentile`` sets activation
+ranges to the 99.99th percentile (``--percentile``) of a histogram instead of MinMax;
+it holds every calibrated activation of every feed in memory, so
+``--calibration-feeds`` can use fewer feeds than the recipe's.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import argparse
 import json
 import tempfile
 import time
+from itertools import islice
 from pathlib import Path
 
 import onnx
@@ -47,6 +52,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--candidate", action="append", choices=list(CANDIDATES))
+    parser.add_argument("--calibration", choices=("minmax", "percentile"), default="minmax")
+    parser.add_argument("--percentile", type=float, default=99.99)
+    parser.add_argument("--calibration-feeds", type=int, help="calibrate on only the first N feeds")
     parser.add_argument("--phrases", type=int, default=4, help="standard phrases per voice")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--whisper", default="base")
@@ -70,11 +78,17 @@ def main() -> None:
         for name in candidates:
             started = time.perf_counter()
             target = Path(work) / f"{name}.onnx"
-            kept = quantize_convolutions(floating, target, feeds(), keep_float=CANDIDATES[name])
+            kept = quantize_convolutions(
+                floating,
+                target,
+                islice(feeds(), args.calibration_feeds),
+                keep_float=CANDIDATES[name],
+                percentile=args.percentile if args.calibration == "percentile" else None,
+            )
             onnx.save(_finished(onnx.load(str(target))), str(target))
             paths[name] = target
             print(
-                f"{name}: {len(kept)} convolutions float, "
+                f"{name}: {len(kept)} convolutions float, {args.calibration} calibration, "
                 f"prepared in {time.perf_counter() - started:.0f} s"
             )
 

@@ -78,6 +78,7 @@ def quantize_convolutions(
     feeds: Iterable[Feed],
     *,
     keep_float: Sequence[str] = FLOAT_CONVOLUTIONS,
+    percentile: float | None = None,
 ) -> list[str]:
     """Write a copy of `float_model` with its ``Conv`` nodes statically quantized.
 
@@ -86,6 +87,9 @@ def quantize_convolutions(
         output: where the quantized model goes.
         feeds: calibration inputs, run once each through the float model.
         keep_float: name patterns of convolutions to leave in float.
+        percentile: calibrate activation ranges to this percentile of a histogram
+            (onnxruntime's ``Percentile`` method) instead of their minimum and maximum;
+            for experiments (benchmarks/partial_quantization.py), not the recipe.
 
     Returns:
         The names of the convolutions left in float.
@@ -114,9 +118,28 @@ def quantize_convolutions(
             self.count += 1
             return dict(item)
 
+    class _RangeReader(_Reader):
+        """Serves its feeds one range at a time (``CalibStridedMinMax``), so that a
+        histogram calibrator collects and frees each feed's activations in turn: held
+        together, feeds of different lengths do not stack, and they fill the memory."""
+
+        def __init__(self, items: list[Feed]) -> None:
+            super().__init__(iter(items))
+            self.all = items
+
+        def __len__(self) -> int:
+            return len(self.all)
+
+        def set_range(self, start_index: int, end_index: int) -> None:
+            self.items = iter(self.all[start_index:end_index])
+
     names = _convolutions(onnx.load(str(float_model), load_external_data=False))
     excluded = [name for name in names if any(re.search(p, name) for p in keep_float)]
-    reader = _Reader(iter(feeds))
+    reader = _Reader(iter(feeds)) if percentile is None else _RangeReader(list(feeds))
+    method = CalibrationMethod.MinMax if percentile is None else CalibrationMethod.Percentile
+    options = {}
+    if percentile is not None:
+        options["extra_options"] = {"CalibPercentile": percentile, "CalibStridedMinMax": 1}
     try:
         with _quiet_quantizer():
             quantize_static(
@@ -129,7 +152,8 @@ def quantize_convolutions(
                 activation_type=QuantType.QUInt8,
                 weight_type=QuantType.QInt8,
                 nodes_to_exclude=excluded,
-                calibrate_method=CalibrationMethod.MinMax,
+                calibrate_method=method,
+                **options,
             )
     except Exception as err:  # the quantizer raises plain Exceptions and ORT errors
         raise ModelError(f"static quantization of {float_model} failed: {err}") from err

@@ -42,7 +42,8 @@ prosody predictor, the decoder blocks, the vocoder's first three residual blocks
 its noise branch lose nothing measurable; the last three residual blocks (128
 channels, the highest time resolution) do, and so would the final projection. Within
 those three, quantizing only their second convolutions or only block 5 fails the
-DNSMOS gate, and block 3 alone (kernel 3) saves under 5 % of the CPU time
+DNSMOS gate with MinMax ranges (block 5 passes with percentile ranges, not yet
+adopted), and block 3 alone (kernel 3) saves under 5 % of the CPU time
 (benchmarks/partial_quantization.py)."""
 
 

@@ -27,7 +27,7 @@ from litetts_adapters.cli.baseline import baseline_app
 from litetts_adapters.cli.batch import batch
 from litetts_adapters.cli.config_cmd import config_app
 from litetts_adapters.cli.doctor import doctor
-from litetts_adapters.cli.inputs import fail, one_line, read_text
+from litetts_adapters.cli.inputs import ModelPathOption, VoicesPathOption, fail, one_line, read_text
 from litetts_adapters.cli.prepare import prepare
 from litetts_adapters.cli.progress import fetch_progress
 from litetts_adapters.cli.serve import serve
@@ -215,18 +215,8 @@ def say(
             show_default="the voice's",
         ),
     ] = None,
-    model_path: Annotated[
-        Path | None,
-        typer.Option(
-            help="A Kokoro .onnx file instead of the provisioned one.", show_default=False
-        ),
-    ] = None,
-    voices_path: Annotated[
-        Path | None,
-        typer.Option(
-            help="A folder of NAME.bin voices or a voices-v1.0.bin npz.", show_default=False
-        ),
-    ] = None,
+    model_path: ModelPathOption = None,
+    voices_path: VoicesPathOption = None,
     threads: Annotated[
         int | None,
         typer.Option(min=1, help="ONNX Runtime threads.", show_default="physical cores"),

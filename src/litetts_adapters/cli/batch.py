@@ -31,7 +31,7 @@ from litetts_adapters.batch import (
     read_jobs,
     run_batch,
 )
-from litetts_adapters.cli.inputs import fail, one_line
+from litetts_adapters.cli.inputs import ModelPathOption, VoicesPathOption, fail, one_line
 from litetts_adapters.cli.progress import count_progress
 
 __all__ = ["batch"]
@@ -111,18 +111,8 @@ def batch(
             show_default=False,
         ),
     ] = None,
-    model_path: Annotated[
-        Path | None,
-        typer.Option(
-            help="A Kokoro .onnx file instead of the provisioned one.", show_default=False
-        ),
-    ] = None,
-    voices_path: Annotated[
-        Path | None,
-        typer.Option(
-            help="A folder of NAME.bin voices or a voices-v1.0.bin npz.", show_default=False
-        ),
-    ] = None,
+    model_path: ModelPathOption = None,
+    voices_path: VoicesPathOption = None,
 ) -> None:
     """Render many texts to audio files, resumably (a rerun skips what is done)."""
     flags = {"model.model_path": model_path, "model.voices_path": voices_path}

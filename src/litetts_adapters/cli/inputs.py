@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
-__all__ = ["fail", "one_line", "read_text"]
+__all__ = ["ModelPathOption", "VoicesPathOption", "fail", "one_line", "read_text"]
+
+ModelPathOption = Annotated[
+    Path | None,
+    typer.Option(help="A Kokoro .onnx file instead of the provisioned one.", show_default=False),
+]
+"""``--model-path``, for every command that loads the model."""
+
+VoicesPathOption = Annotated[
+    Path | None,
+    typer.Option(help="A folder of NAME.bin voices or a voices-v1.0.bin npz.", show_default=False),
+]
+"""``--voices-path``, for every command that loads the voices."""
 
 
 def one_line(message: str) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Mapping
 from contextlib import AbstractAsyncContextManager
-from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Final
 
 import typer
+
+from litetts_adapters.cli.inputs import ModelPathOption, VoicesPathOption
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -85,18 +86,8 @@ def serve(
             show_default="2",
         ),
     ] = None,
-    model_path: Annotated[
-        Path | None,
-        typer.Option(
-            help="A Kokoro .onnx file instead of the provisioned one.", show_default=False
-        ),
-    ] = None,
-    voices_path: Annotated[
-        Path | None,
-        typer.Option(
-            help="A folder of NAME.bin voices or a voices-v1.0.bin npz.", show_default=False
-        ),
-    ] = None,
+    model_path: ModelPathOption = None,
+    voices_path: VoicesPathOption = None,
     wyoming: Annotated[
         str | None,
         typer.Option(

@@ -38,10 +38,8 @@ import numpy as np
 import onnx
 import onnxruntime as ort
 
-from litetts import Assembly, AssetStore, Synthesizer
-from litetts.g2p.auto import default_phonemizer
-from litetts.kokoro import KokoroModel, Style, Vocabulary, VoiceBank
-from litetts.kokoro.variants import VariantCache
+from litetts import Assembly, Synthesizer
+from litetts.kokoro import KokoroModel, Style
 from litetts.kokoro.variants.edges import cap_edge_durations
 from litetts.validation import AudioQualityValidator, WhisperValidator
 from litetts.validation.phrases import standard_phrases
@@ -197,6 +195,28 @@ def print_quality(scores: dict[str, dict], whisper: str) -> None:
         )
 
 
+class Bench:
+    """The original model and the prepared ``int8-static`` (prepared now if need be),
+    and `Synthesizer`s on any of `paths`, all from one `Assembly`."""
+
+    def __init__(self) -> None:
+        assembly = Assembly.create()
+        self.source = assembly.model_file
+        self.feeds = assembly.calibration_feeds
+        prepared = assembly.prepare_variants(["original", "int8-static"])
+        self.paths: dict[str, Path] = {p.name: p.prepared.path for p in prepared}
+        """Model files by name; add candidates to compare them."""
+        self._assembly = assembly
+
+    def synthesizer(self, name: str) -> Synthesizer:
+        """A `Synthesizer` on the model file `paths[name]` (no cache, no dictionary)."""
+        model = KokoroModel.from_path(self.paths[name], variant=name)
+        parts = self._assembly
+        return Synthesizer(
+            model, parts.voices, parts.phonemizer, vocabulary=parts.tokenizer.vocabulary
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -211,25 +231,14 @@ def main() -> None:
     args = parser.parse_args()
     leads = [int(n) for n in args.leads.split(",") if n.strip()]
 
-    store = AssetStore()
-    source = store.require_model()
-    voices = VoiceBank.from_path(store.require_voices())
-    phonemizer, vocabulary = default_phonemizer(), Vocabulary.default()
-
-    feeds = Assembly.create().calibration_feeds
-
-    cache = VariantCache(source, store.variants_dir, source_sha256=store.manifest.model.sha256)
-    paths = {v: cache.prepare(v, feeds).path for v in ("original", "int8-static")}
+    bench = Bench()
+    paths, synth = bench.paths, bench.synthesizer
     with tempfile.TemporaryDirectory(prefix="litetts-edge-caps-") as work:
         prepared = onnx.load(str(paths["int8-static"]))
         for lead in leads:
             paths[f"lead-{lead}"] = Path(work) / f"lead-{lead}.onnx"
             onnx.save(cap_edge_durations(prepared, lead=lead), str(paths[f"lead-{lead}"]))
         del prepared
-
-        def synth(name: str) -> Synthesizer:
-            model = KokoroModel.from_path(paths[name], variant=name)
-            return Synthesizer(model, voices, phonemizer, vocabulary=vocabulary)
 
         speed: dict[str, dict[str, float]] = {}
         if not args.skip_speed:

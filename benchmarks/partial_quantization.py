@@ -29,11 +29,8 @@ from pathlib import Path
 
 import onnx
 
-from edge_caps import cpu_times, print_quality, print_speed, quality, speed_chunks
-from litetts import Assembly, AssetStore, Synthesizer
-from litetts.g2p.auto import default_phonemizer
-from litetts.kokoro import KokoroModel, Vocabulary, VoiceBank
-from litetts.kokoro.variants import VariantCache, dequantize_convolutions
+from edge_caps import Bench, cpu_times, print_quality, print_speed, quality, speed_chunks
+from litetts.kokoro.variants import dequantize_convolutions
 from litetts.kokoro.variants.prepare import _finished
 from litetts.kokoro.variants.quantize import quantize_convolutions
 
@@ -63,15 +60,8 @@ def main() -> None:
     args = parser.parse_args()
     candidates = args.candidate or ["convs2"]
 
-    store = AssetStore()
-    source = store.require_model()
-    voices = VoiceBank.from_path(store.require_voices())
-    phonemizer, vocabulary = default_phonemizer(), Vocabulary.default()
-
-    feeds = Assembly.create().calibration_feeds
-
-    cache = VariantCache(source, store.variants_dir, source_sha256=store.manifest.model.sha256)
-    paths = {v: cache.prepare(v, feeds).path for v in ("original", "int8-static")}
+    bench = Bench()
+    source, feeds, paths, synth = bench.source, bench.feeds, bench.paths, bench.synthesizer
     with tempfile.TemporaryDirectory(prefix="litetts-partial-") as work:
         floating = Path(work) / "float.onnx"
         onnx.save(dequantize_convolutions(onnx.load(str(source))), str(floating))
@@ -91,10 +81,6 @@ def main() -> None:
                 f"{name}: {len(kept)} convolutions float, {args.calibration} calibration, "
                 f"prepared in {time.perf_counter() - started:.0f} s"
             )
-
-        def synth(name: str) -> Synthesizer:
-            model = KokoroModel.from_path(paths[name], variant=name)
-            return Synthesizer(model, voices, phonemizer, vocabulary=vocabulary)
 
         chunks = speed_chunks(synth("int8-static"))
         speed = cpu_times({n: p for n, p in paths.items() if n != "original"}, chunks, args.rounds)

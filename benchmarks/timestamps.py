@@ -26,16 +26,18 @@ import difflib
 import json
 import statistics
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from litetts import Synthesizer
+from litetts import Audio, Synthesizer, Word
 from litetts.assembly import Assembly
 from litetts.kokoro import KokoroModel
 from litetts.kokoro.variants import VariantCache
-from litetts.timing import loud_frames
+from litetts.text.markup import Passage
+from litetts.timing import WordMap, loud_frames, words_of
 from litetts.validation import WhisperValidator
+from litetts.validation.alignment import WINDOW_SECONDS
 from litetts.validation.phrases import standard_phrases
 
 LONG = (
@@ -47,6 +49,11 @@ LONG = (
     " came home safely. Years later, their children still told the story on the harbour"
     " wall, pointing up at the light that had saved their fathers."
 )
+
+CUT_QUIET = 40
+"""Silent 10 ms frames a cut between two forced-alignment windows needs around it."""
+EDGE = 0.02
+"""A Whisper time this close to an inner window edge counts as placed by the edge."""
 
 
 def _key(word: str) -> str:
@@ -64,6 +71,7 @@ class Pair:
     ours: tuple[float, float]
     whisper: tuple[float, float]
     whisper_spans_pause: bool  # Whisper's span of the word holds >= 100 ms of silence
+    at_window_edge: bool = False  # forced: a Whisper time on an inner window edge
 
 
 def _longest_run(flags: np.ndarray) -> int:
@@ -75,9 +83,26 @@ def _longest_run(flags: np.ndarray) -> int:
     return best
 
 
-def differences(tts: Synthesizer, whisper: WhisperValidator, text: str, voice: str) -> list[Pair]:
-    """Our times against Whisper's for each word both agree on."""
-    audio = tts.synthesize(text, voice=voice)
+def _pair(
+    voice: str, ours: list[Word], index: int, theirs: tuple[float, float], loud: np.ndarray
+) -> Pair:
+    mine = ours[index]
+    quiet = ~loud[int(theirs[0] * 100) : int(theirs[1] * 100)]
+    names = [w.text for w in ours[max(0, index - 2) : index + 3]]
+    names[min(2, index)] = f"|{mine.text}|"
+    return Pair(
+        voice,
+        " ".join(names),
+        mine.start - theirs[0],
+        mine.end - theirs[1],
+        (mine.start, mine.end),
+        theirs,
+        _longest_run(quiet) >= 10,
+    )
+
+
+def transcribed(audio: Audio, whisper: WhisperValidator, voice: str) -> list[Pair]:
+    """Our times against those of the words Whisper decodes, for each word both name."""
     heard = [w for s in whisper.transcribe(audio, language="en").segments for w in s.words]
     ours = list(audio.words)
     loud = loud_frames(audio.samples)
@@ -88,27 +113,168 @@ def differences(tts: Synthesizer, whisper: WhisperValidator, text: str, voice: s
     for tag, i1, i2, j1, _ in matcher.get_opcodes():
         if tag == "equal":
             for k in range(i2 - i1):
-                mine, theirs = ours[i1 + k], heard[j1 + k]
-                quiet = ~loud[int(theirs.start * 100) : int(theirs.end * 100)]
-                names = [w.text for w in ours[max(0, i1 + k - 2) : i1 + k + 3]]
-                names[min(2, i1 + k)] = f"|{mine.text}|"
-                pairs.append(
-                    Pair(
-                        voice,
-                        " ".join(names),
-                        mine.start - theirs.start,
-                        mine.end - theirs.end,
-                        (mine.start, mine.end),
-                        (theirs.start, theirs.end),
-                        _longest_run(quiet) >= 10,
-                    )
-                )
+                theirs = heard[j1 + k]
+                pairs.append(_pair(voice, ours, i1 + k, (theirs.start, theirs.end), loud))
     return pairs
+
+
+def spoken_words(
+    tts: Synthesizer, text: str, voice: str
+) -> list[tuple[str, tuple[int, int] | None]]:
+    """The words litetts speaks for `text` (normalised: "$12.50" is "twelve dollars and
+    fifty cents"), each with the span of the written word it belongs to (as `Word`'s
+    char_start, char_end), by the same `WordMap` synthesis uses."""
+    request = tts._prepare(text, voice, None, None)
+    words = WordMap(request.text, request.parts, markup=request.settings.markup)
+    passages = [p for p in request.parts if isinstance(p, Passage)]
+    return [
+        (part.show(part.text[a:b]), words.written(index, i))
+        for index, part in enumerate(passages)
+        for i, (a, b) in enumerate(words_of(part.text))
+    ]
+
+
+@dataclass(frozen=True)
+class Window:
+    """A piece of audio Whisper aligns at once, and the part of it whose words count."""
+
+    start: float  # aligned: [start, end)
+    end: float
+    first: float  # counted: the words whose middle lies in [first, last)
+    last: float
+
+
+def windows(loud: np.ndarray, seconds: float) -> list[Window]:
+    """`seconds` of audio cut into Whisper windows (<= 30 s) at its silences.
+
+    Cuts lie in the middle of runs of >= `CUT_QUIET` silent 10 ms frames (energy only).
+    A clip that fits is one window, as transcription has it. Otherwise each window
+    counts the words between two cuts and reaches one more cut out on each side: the
+    words it aligns in that margin are left to its neighbour, because DTW starts a
+    window's first word at the window's first frame, so an edge would decide it.
+    """
+    if seconds <= WINDOW_SECONDS:
+        return [Window(0.0, seconds, 0.0, seconds)]
+    cuts, run = [], 0
+    for frame, flag in enumerate([*loud, True]):
+        if not flag:
+            run += 1
+            continue
+        if run >= CUT_QUIET and frame - run > 0 and frame < len(loud):
+            cuts.append((frame - run / 2) / 100)
+        run = 0
+    marks = [0.0, *cuts, seconds]
+    found, low = [], 0  # low: the index in marks where the counted part starts
+    while marks[low] < seconds:
+        start = marks[max(0, low - 1)]
+        high = low + 1  # the counted part ends at marks[high], the aligned one a mark later
+        while (
+            high + 1 < len(marks) and marks[min(high + 2, len(marks) - 1)] - start <= WINDOW_SECONDS
+        ):
+            high += 1
+        end = marks[min(high + 1, len(marks) - 1)]
+        if end - start > WINDOW_SECONDS:
+            raise SystemExit(f"no silence of {CUT_QUIET * 10} ms to cut at near {start:.1f} s")
+        found.append(Window(start, end, marks[low], marks[high]))
+        low = high
+    return found
+
+
+def forced(
+    tts: Synthesizer, audio: Audio, text: str, voice: str, whisper: WhisperValidator
+) -> list[Pair]:
+    """Our times against Whisper's forced alignment of the words we spoke, for each word."""
+    ours = list(audio.words)
+    index = {(w.char_start, w.char_end): i for i, w in enumerate(ours)}
+    loud = loud_frames(audio.samples)
+    spoken, middle = spoken_words(tts, text, voice), 0.0
+    spans: dict[int, tuple[float, float]] = {}
+    edge: set[int] = set()
+    rate = audio.sample_rate
+    for window in windows(loud, audio.duration):
+        # Which words a window holds: our word's middle decides (a word we did not time
+        # goes with the one before it); cuts lie mid-silence, so a word we misplaced by
+        # less than half that silence still falls on the right side.
+        words: list[tuple[str, int | None]] = []
+        for word, span in spoken:
+            mine = index.get(span) if span is not None else None
+            if mine is not None:
+                middle = (ours[mine].start + ours[mine].end) / 2
+            if window.start <= middle < window.end:
+                counted = mine is not None and window.first <= middle < window.last
+                words.append((word, mine if counted else None))
+        a, b = window.start, window.end
+        piece = Audio(audio.samples[round(a * rate) : round(b * rate)], rate)
+        line = " " + " ".join(word for word, _ in words)
+        heard = whisper.align(piece, line, language="en")
+        assert "".join(w.text for w in heard) == line, (line, [w.text for w in heard])
+        # Each Whisper word covers characters of `line`; a spoken word takes the span of
+        # every Whisper word it shares a letter with ("ninety-two": " ninety" and "-two").
+        ranges, at = [], 0
+        for word, _ in words:
+            ranges.append((at + 1, at + 1 + len(word)))
+            at += 1 + len(word)
+        at = 0
+        for w in heard:
+            first, last = at + len(w.text) - len(w.text.lstrip()), at + len(w.text)
+            at += len(w.text)
+            for (lo, hi), (_, mine) in zip(ranges, words, strict=True):
+                if mine is None or hi <= first or last <= lo:
+                    continue
+                s, e = spans.get(mine, (np.inf, -np.inf))
+                spans[mine] = (min(s, a + w.start), max(e, a + w.end))
+                inner_start, inner_end = a > 0, b < audio.duration
+                if (inner_start and w.start < EDGE) or (inner_end and b - a - w.end < EDGE):
+                    edge.add(mine)
+    return [
+        replace(_pair(voice, ours, i, spans[i], loud), at_window_edge=i in edge)
+        for i in sorted(spans)
+    ]
 
 
 def summary(values: list[float]) -> str:
     ms = np.array(values) * 1000
     return f"median {np.median(ms):5.0f} ms, p90 {np.percentile(ms, 90):5.0f} ms (n={len(ms)})"
+
+
+def report(name: str, by_voice: dict[str, list[Pair]], worst: int) -> dict[str, object]:
+    """Print the summary of one reference and return its figures."""
+    print(f"-- reference: {name}")
+    figures: dict[str, object] = {}
+    for voice, pairs in by_voice.items():
+        vs, ve = [abs(p.start) for p in pairs], [abs(p.end) for p in pairs]
+        print(f"{voice:12s} start {summary(vs)}; end {summary(ve)}")
+        figures[voice] = {"start_ms": [round(v * 1000) for v in vs]}
+    every = [p for pairs in by_voice.values() for p in pairs]
+    starts, ends = [abs(p.start) for p in every], [abs(p.end) for p in every]
+    print(f"{'all':12s} start {summary(starts)}; end {summary(ends)}")
+    sounding = [abs(p.start) for p in every if not p.whisper_spans_pause]
+    print(f"{'all but words Whisper stretched over a pause':12s} start {summary(sounding)}")
+    edged = sum(p.at_window_edge for p in every)
+    if name == "forced":
+        print(f"words with a Whisper time on an inner window edge: {edged}")
+    if worst:
+        print(
+            f"worst {worst} start differences, ours - Whisper's in ms"
+            " (*: Whisper's span holds a pause; e: on a window edge):"
+        )
+        for p in sorted(every, key=lambda p: -abs(p.start))[:worst]:
+            print(
+                f"  {p.voice:10s} {p.start * 1000:+5.0f} end {p.end * 1000:+5.0f}"
+                f" ours {p.ours[0]:6.2f}-{p.ours[1]:6.2f}"
+                f" Whisper {p.whisper[0]:6.2f}-{p.whisper[1]:6.2f}"
+                f" {'*' if p.whisper_spans_pause else ' '}{'e' if p.at_window_edge else ' '}"
+                f" {p.context}"
+            )
+    figures.update(
+        start_median_ms=float(np.median(starts) * 1000),
+        start_p90_ms=float(np.percentile(starts, 90) * 1000),
+        end_median_ms=float(np.median(ends) * 1000),
+        end_p90_ms=float(np.percentile(ends, 90) * 1000),
+        start_p90_without_whisper_pauses_ms=float(np.percentile(sounding, 90) * 1000),
+        words_on_window_edges=edged,
+    )
+    return figures
 
 
 def durations_cost(rounds: int) -> float:
@@ -144,50 +310,33 @@ def main() -> None:
     parser.add_argument("--voices", default="af_heart,am_michael,bf_emma,bm_george")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--worst", type=int, default=0, help="print the N worst start differences")
+    parser.add_argument("--reference", choices=("transcribed", "forced", "both"), default="both")
     parser.add_argument("--json")
     args = parser.parse_args()
+    names = ("transcribed", "forced") if args.reference == "both" else (args.reference,)
     tts = Synthesizer.default()
     whisper = WhisperValidator(model_size="base")
-    report: dict[str, object] = {"variant": getattr(tts.model, "variant", "?")}
-    every: list[Pair] = []
+    results: dict[str, object] = {"variant": getattr(tts.model, "variant", "?")}
+    found: dict[str, dict[str, list[Pair]]] = {name: {} for name in names}
     for voice in args.voices.split(","):
         lang = "en-gb" if voice.startswith("b") else "en-us"
-        pairs = []
+        for name in names:
+            found[name][voice] = []
         for text in (*standard_phrases(lang), LONG):
-            pairs += differences(tts, whisper, text, voice)
-        every += pairs
-        vs, ve = [abs(p.start) for p in pairs], [abs(p.end) for p in pairs]
-        print(f"{voice:12s} start {summary(vs)}; end {summary(ve)}", flush=True)
-        report[voice] = {"start_ms": [round(v * 1000) for v in vs]}
-    starts, ends = [abs(p.start) for p in every], [abs(p.end) for p in every]
-    print(f"{'all':12s} start {summary(starts)}; end {summary(ends)}")
-    sounding = [abs(p.start) for p in every if not p.whisper_spans_pause]
-    print(f"{'all but words Whisper stretched over a pause':12s} start {summary(sounding)}")
-    if args.worst:
-        print(
-            f"worst {args.worst} start differences, ours - Whisper's in ms"
-            " (*: Whisper's span holds a pause):"
-        )
-        for p in sorted(every, key=lambda p: -abs(p.start))[: args.worst]:
-            print(
-                f"  {p.voice:10s} {p.start * 1000:+5.0f} end {p.end * 1000:+5.0f}"
-                f" ours {p.ours[0]:6.2f}-{p.ours[1]:6.2f}"
-                f" Whisper {p.whisper[0]:6.2f}-{p.whisper[1]:6.2f}"
-                f" {'*' if p.whisper_spans_pause else ' '} {p.context}"
-            )
+            audio = tts.synthesize(text, voice=voice)
+            if "transcribed" in names:
+                found["transcribed"][voice] += transcribed(audio, whisper, voice)
+            if "forced" in names:
+                found["forced"][voice] += forced(tts, audio, text, voice, whisper)
+        print(f"{voice} done", flush=True)
+    for name in names:
+        results[name] = report(name, found[name], args.worst)
     ratio = durations_cost(args.rounds)
     print(f"durations output: model time x{ratio:.3f} (prepared original / shipped)")
-    report.update(
-        start_median_ms=float(np.median(starts) * 1000),
-        start_p90_ms=float(np.percentile(starts, 90) * 1000),
-        end_median_ms=float(np.median(ends) * 1000),
-        end_p90_ms=float(np.percentile(ends, 90) * 1000),
-        start_p90_without_whisper_pauses_ms=float(np.percentile(sounding, 90) * 1000),
-        durations_cost_ratio=ratio,
-    )
+    results["durations_cost_ratio"] = ratio
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
-            json.dump(report, handle, indent=1)
+            json.dump(results, handle, indent=1)
 
 
 if __name__ == "__main__":

@@ -60,3 +60,19 @@ def test_validators_share_one_model(spoken: Audio, monkeypatch: pytest.MonkeyPat
 
     (model,) = loaded
     assert [model] == [shared.model for shared in whisper._MODELS.values()]
+
+
+def test_aligning_the_heard_text_times_words_as_transcription_does(
+    spoken: Audio, heard: Transcription
+) -> None:
+    aligned = WhisperValidator("tiny.en").align(spoken, SENTENCE)
+
+    assert " " + SENTENCE == "".join(word.text for word in aligned)
+    starts = [word.start for word in aligned]
+    assert starts == sorted(starts)
+    assert all(w.start <= w.end <= spoken.duration + 0.02 for w in aligned)
+    # The same text, the same DTW: the times of the words transcription decoded.
+    assert [w.text for w in heard.words] == [w.text.strip() for w in aligned]
+    for decoded, forced in zip(heard.words, aligned, strict=True):
+        assert abs(decoded.start - forced.start) <= 0.04, (decoded, forced)
+        assert abs(decoded.end - forced.end) <= 0.04, (decoded, forced)

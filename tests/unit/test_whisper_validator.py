@@ -14,7 +14,7 @@ import soundfile as sf
 
 from litetts.assets.store import AssetStore
 from litetts.audio import Audio
-from litetts.errors import AssetError, InvalidInputError, MissingDependencyError
+from litetts.errors import AssetError, InvalidInputError, MissingDependencyError, ModelError
 from litetts.validation import whisper
 from litetts.validation.transcription import Transcriber, Transcription
 from litetts.validation.whisper import (
@@ -204,3 +204,105 @@ def test_model_loads_once_under_concurrent_first_calls(
 
     assert [(str(tmp_path.resolve()), "cpu", "int8", 0)] == loads
     assert 1 == len({id(model) for model in shared})
+
+
+# -- forced alignment ------------------------------------------------------------------
+
+
+class FakeHfTokenizer:
+    """A character tokenizer: one token per character, its code point."""
+
+    class Encoding:
+        def __init__(self, ids: list[int]) -> None:
+            self.ids = ids
+
+    def encode(self, text: str, add_special_tokens: bool = True) -> FakeHfTokenizer.Encoding:
+        assert not add_special_tokens
+        return self.Encoding([ord(ch) for ch in text])
+
+
+class FakeAligningModel:
+    """Stands in for faster-whisper's WhisperModel: records what alignment hands it."""
+
+    def __init__(self) -> None:
+        self.model = type("Ct2", (), {"is_multilingual": False})()
+        self.hf_tokenizer = FakeHfTokenizer()
+        self.encoded: list[tuple[int, ...]] = []
+        self.calls: list[tuple[list[int], int, str, str, float, float]] = []
+
+    def feature_extractor(self, waveform: np.ndarray) -> np.ndarray:
+        return np.zeros((80, len(waveform) // 160 + 1), np.float32)  # hop 160, one pad frame
+
+    def encode(self, features: np.ndarray) -> object:
+        self.encoded.append(features.shape)
+        return "encoded"
+
+    def add_word_timestamps(  # noqa: PLR0917 - faster-whisper's own signature
+        self,
+        segments: list[list[dict[str, object]]],
+        tokenizer: object,
+        encoder_output: object,
+        num_frames: int,
+        prepend_punctuations: str,
+        append_punctuations: str,
+        last_speech_timestamp: float,
+    ) -> float:
+        (segment,) = segments[0]
+        assert "encoded" == encoder_output
+        tokens = segment["tokens"]
+        end = segment["end"]
+        assert isinstance(tokens, list)
+        assert isinstance(end, float)
+        self.calls.append(
+            (
+                tokens,
+                num_frames,
+                prepend_punctuations,
+                append_punctuations,
+                end,
+                last_speech_timestamp,
+            )
+        )
+        segment["words"] = [
+            {"word": " hello", "start": 0.1, "end": 0.4, "probability": 0.9},
+            {"word": " world.", "start": 0.4, "end": 0.8, "probability": 0.8},
+        ]
+        return 0.8
+
+
+def test_align_feeds_the_text_tokens_and_one_window_to_whisper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeAligningModel()
+    monkeypatch.setattr(whisper, "_load_model", lambda *_: fake)
+    validator = WhisperValidator("tiny.en", "cpu", "int8", model_path=tmp_path)
+
+    words = validator.align(tone(1.0, 24_000), "  hello world. ")
+
+    (tokens, frames, prepend, append, end, last) = fake.calls[0]
+    assert [ord(ch) for ch in " hello world."] == tokens
+    assert (100, 1.0, 0.0) == (frames, end, last)  # 16,000 samples at 16 kHz, hop 160
+    assert ("\"'“¿([{-", "\"'.。,，!！?？:：”)]}、") == (prepend, append)
+    assert [(80, 3000)] == fake.encoded  # padded to Whisper's 30 s window
+    assert [(" hello", 0.1, 0.4, 0.9), (" world.", 0.4, 0.8, 0.8)] == [
+        (w.text, w.start, w.end, w.probability) for w in words
+    ]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text", "field"), [(0.0, "hi", "audio"), (30.5, "hi", "audio"), (1.0, " ", "text")]
+)
+def test_align_refuses_what_whisper_cannot_align(seconds: float, text: str, field: str) -> None:
+    validator = WhisperValidator("tiny.en", "cpu", "int8", transcriber=RecordingTranscriber())
+
+    with pytest.raises(InvalidInputError) as caught:
+        validator.align(tone(seconds, 16_000), text)
+
+    assert field == caught.value.field
+
+
+def test_align_with_a_transcriber_backend_says_it_cannot() -> None:
+    validator = WhisperValidator("tiny.en", "cpu", "int8", transcriber=RecordingTranscriber())
+
+    with pytest.raises(ModelError, match="cannot align"):
+        validator.align(tone(1.0, 16_000), "hello")

@@ -22,7 +22,8 @@ import numpy.typing as npt
 from litetts.assets.store import AssetStore
 from litetts.audio import Audio
 from litetts.config.schema import ValidationSettings
-from litetts.errors import AssetError, InvalidInputError, MissingDependencyError
+from litetts.errors import AssetError, InvalidInputError, MissingDependencyError, ModelError
+from litetts.validation.alignment import WINDOW_SECONDS, WhisperAligner, align_words
 from litetts.validation.transcription import Segment, Transcriber, Transcription, Word
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class _FwInfo(Protocol):
     language: str
 
 
-class _FwModel(Protocol):
+class _FwModel(WhisperAligner, Protocol):
     def transcribe(
         self,
         audio: npt.NDArray[np.float32],
@@ -253,6 +254,47 @@ class WhisperValidator:
         if self.model_size.endswith(".en"):
             language = "en"
         return self._transcribe_whisper(audio16k, language)
+
+    def align(
+        self, audio_or_path: Audio | str | os.PathLike[str], text: str, language: str | None = "en"
+    ) -> tuple[Word, ...]:
+        """When Whisper hears each word of `text` in `audio_or_path` (forced alignment).
+
+        The text is not decoded but given: its tokens are aligned to the audio the way
+        `transcribe` times the words it decodes (see `litetts.validation.alignment`).
+        One `Word` per Whisper word: split at spaces, punctuation merged into the word
+        beside it (``" ninety-two,"`` may come back as ``" ninety"``, ``"-two,"``); the
+        texts joined are ``" " + text.strip()``.
+
+        Args:
+            text: what is said, as a transcript would write it.
+            language: ISO code of `text` (None: ``"en"``); ignored for English-only sizes.
+
+        Raises:
+            InvalidInputError: the audio is empty, longer than Whisper's 30 s window
+                (cut it first) or unreadable; the text is empty; unknown language.
+            ModelError: the validator was given a `transcriber`, which cannot align.
+            AssetError, MissingDependencyError: as for `transcribe`.
+        """
+        audio = audio_or_path if isinstance(audio_or_path, Audio) else Audio.load(audio_or_path)
+        if len(audio) == 0:
+            raise InvalidInputError("cannot align empty audio", field="audio")
+        if audio.duration > WINDOW_SECONDS:
+            raise InvalidInputError(
+                f"audio lasts {audio.duration:.1f} s; Whisper aligns at most"
+                f" {WINDOW_SECONDS:.0f} s at once: cut it at silences and align each part",
+                field="audio",
+            )
+        if not isinstance(text, str) or not text.strip():
+            raise InvalidInputError("text to align is empty", field="text")
+        if self._transcriber is not None:
+            raise ModelError("this validator's transcriber backend cannot align text")
+        shared = _shared_model(
+            self._model_folder(), self.device, self.compute_type, self._cpu_threads
+        )
+        samples = audio.resample(WHISPER_RATE).samples
+        with shared.lock:
+            return align_words(shared.model, samples, text, language)
 
     def _model_folder(self) -> Path:
         if self._model_path is not None:

@@ -2,21 +2,39 @@
 
 Accuracy: each voice speaks the standard phrases (`litetts.validation.phrases`) and a
 long text with a ``[pause:1s]`` (several chunks, so chunk joins, trimmed edges and the
-pause all count); faster-whisper (Whisper base, ``word_timestamps=True``) transcribes
-the audio; words that both name the same way (a word-level diff on letters and
-digits) are compared. Reported: median and 90th percentile of |start difference| and
-|end difference|, in ms, per voice and over all; and the start differences again
-without the words whose Whisper span holds a silence of 100 ms or more (the audio is
-quiet there; no word holds such a pause, Whisper hands the pause before a word, and
-often the end of the word before, to that word). ``--worst N`` prints the N largest
-start differences with their context.
+pause all count). Two references, both Whisper base's word times (faster-whisper):
+
+* ``transcribed``: Whisper transcribes the audio (``word_timestamps=True``); words
+  that both name the same way (a word-level diff on letters and digits) are compared.
+  Where Whisper writes what it heard in fewer words ("ninety-two" as "92") it gives
+  them too little time, and the word after starts early.
+* ``forced``: Whisper aligns the words litetts actually spoke (normalised: "$12.50" is
+  "twelve dollars and fifty cents"; `WordMap` ties each to the written word, as in
+  synthesis) with ``WhisperValidator.align``: the same DTW, clamps and punctuation
+  merging as transcription, on the known tokens instead of decoded ones. Every word is
+  compared (a written word takes the span of all its spoken words). Whisper hears at
+  most 30 s at once, so a longer clip is cut, on energy alone, in the middle of
+  silences of >= 400 ms; each window counts the words between two cuts and also holds
+  the words up to one more cut on each side, which it aligns but leaves to its
+  neighbour. That margin matters: DTW starts a window's first word at the window's
+  first frame, so the edge would decide that word. Our times only choose which window
+  a word is counted in (its middle, against a cut in mid-silence); a Whisper time
+  within 20 ms of an inner window edge is flagged ``e`` and counted (it should be 0).
+  A clip of <= 30 s is one window, as transcription has it.
+
+Reported per reference: median and 90th percentile of |start difference| and |end
+difference|, in ms, per voice and over all; and the start differences again without
+the words whose Whisper span holds a silence of 100 ms or more (the audio is quiet
+there; no word holds such a pause, Whisper hands the pause before a word, and often
+the end of the word before, to that word). ``--worst N`` prints the N largest start
+differences with their context.
 
 Cost: the shipped model (one output) against its prepared ``original`` variant (the
 same graph plus the ``durations`` output), run on the same tokens, interleaved call
 by call; the median ratio of their times (1.00 is free).
 
     python benchmarks/timestamps.py [--voices af_heart,am_michael,bf_emma,bm_george]
-        [--rounds 5] [--worst 30] [--json out.json]
+        [--reference transcribed|forced|both] [--rounds 5] [--worst 30] [--json out.json]
 """
 
 from __future__ import annotations
@@ -54,6 +72,8 @@ CUT_QUIET = 40
 """Silent 10 ms frames a cut between two forced-alignment windows needs around it."""
 EDGE = 0.02
 """A Whisper time this close to an inner window edge counts as placed by the edge."""
+NEAR = 0.03
+"""A start this close to where the sound comes back agrees with the audio."""
 
 
 def _key(word: str) -> str:
@@ -71,6 +91,7 @@ class Pair:
     ours: tuple[float, float]
     whisper: tuple[float, float]
     whisper_spans_pause: bool  # Whisper's span of the word holds >= 100 ms of silence
+    onset: float | None  # where sound comes back after >= 30 ms of quiet, near both starts
     at_window_edge: bool = False  # forced: a Whisper time on an inner window edge
 
 
@@ -83,6 +104,15 @@ def _longest_run(flags: np.ndarray) -> int:
     return best
 
 
+def _onset(loud: np.ndarray, a: float, b: float) -> float | None:
+    """The last time in [a, b] where sound comes back after >= 3 quiet 10 ms frames."""
+    found = None
+    for frame in range(max(3, int(a * 100)), min(len(loud), int(b * 100) + 1)):
+        if loud[frame] and not loud[frame - 3 : frame].any():
+            found = frame / 100
+    return found
+
+
 def _pair(
     voice: str, ours: list[Word], index: int, theirs: tuple[float, float], loud: np.ndarray
 ) -> Pair:
@@ -90,6 +120,7 @@ def _pair(
     quiet = ~loud[int(theirs[0] * 100) : int(theirs[1] * 100)]
     names = [w.text for w in ours[max(0, index - 2) : index + 3]]
     names[min(2, index)] = f"|{mine.text}|"
+    early, late = sorted((mine.start, theirs[0]))
     return Pair(
         voice,
         " ".join(names),
@@ -98,6 +129,7 @@ def _pair(
         (mine.start, mine.end),
         theirs,
         _longest_run(quiet) >= 10,
+        _onset(loud, early - 0.05, late + 0.05),
     )
 
 
@@ -237,6 +269,17 @@ def summary(values: list[float]) -> str:
     return f"median {np.median(ms):5.0f} ms, p90 {np.percentile(ms, 90):5.0f} ms (n={len(ms)})"
 
 
+def _nearer(pair: Pair) -> str:
+    """Whose start the returning sound is within `NEAR` of (ours first), if any."""
+    if pair.onset is None:
+        return "no quiet"
+    if abs(pair.onset - pair.ours[0]) <= NEAR:
+        return "ours"
+    if abs(pair.onset - pair.whisper[0]) <= NEAR:
+        return "Whisper's"
+    return "neither"
+
+
 def report(name: str, by_voice: dict[str, list[Pair]], worst: int) -> dict[str, object]:
     """Print the summary of one reference and return its figures."""
     print(f"-- reference: {name}")
@@ -256,16 +299,24 @@ def report(name: str, by_voice: dict[str, list[Pair]], worst: int) -> dict[str, 
     if worst:
         print(
             f"worst {worst} start differences, ours - Whisper's in ms"
-            " (*: Whisper's span holds a pause; e: on a window edge):"
+            " (*: Whisper's span holds a pause; e: on a window edge; sound: where sound"
+            " comes back after >= 30 ms of quiet between the two starts, if it does):"
         )
+        tally = {"ours": 0, "Whisper's": 0, "neither": 0, "no quiet": 0}
         for p in sorted(every, key=lambda p: -abs(p.start))[:worst]:
+            sound = "   -  " if p.onset is None else f"{p.onset:6.2f}"
+            tally[_nearer(p)] += 1
             print(
                 f"  {p.voice:10s} {p.start * 1000:+5.0f} end {p.end * 1000:+5.0f}"
                 f" ours {p.ours[0]:6.2f}-{p.ours[1]:6.2f}"
-                f" Whisper {p.whisper[0]:6.2f}-{p.whisper[1]:6.2f}"
+                f" Whisper {p.whisper[0]:6.2f}-{p.whisper[1]:6.2f} sound {sound}"
                 f" {'*' if p.whisper_spans_pause else ' '}{'e' if p.at_window_edge else ' '}"
                 f" {p.context}"
             )
+        print(
+            f"  the sound comes back within {NEAR * 1000:.0f} ms of the start: "
+            + ", ".join(f"{k} {v}" for k, v in tally.items())
+        )
     figures.update(
         start_median_ms=float(np.median(starts) * 1000),
         start_p90_ms=float(np.percentile(starts, 90) * 1000),
@@ -318,19 +369,40 @@ def main() -> None:
     whisper = WhisperValidator(model_size="base")
     results: dict[str, object] = {"variant": getattr(tts.model, "variant", "?")}
     found: dict[str, dict[str, list[Pair]]] = {name: {} for name in names}
+    shared: list[tuple[Pair, Pair]] = []  # the same word against both references
     for voice in args.voices.split(","):
         lang = "en-gb" if voice.startswith("b") else "en-us"
         for name in names:
             found[name][voice] = []
         for text in (*standard_phrases(lang), LONG):
             audio = tts.synthesize(text, voice=voice)
+            got = {}
             if "transcribed" in names:
-                found["transcribed"][voice] += transcribed(audio, whisper, voice)
+                got["transcribed"] = transcribed(audio, whisper, voice)
             if "forced" in names:
-                found["forced"][voice] += forced(tts, audio, text, voice, whisper)
+                got["forced"] = forced(tts, audio, text, voice, whisper)
+            for name, pairs in got.items():
+                found[name][voice] += pairs
+            if len(got) == 2:
+                heard = {(p.ours, p.context): p for p in got["transcribed"]}
+                shared += [
+                    (heard[p.ours, p.context], p)
+                    for p in got["forced"]
+                    if (p.ours, p.context) in heard
+                ]
         print(f"{voice} done", flush=True)
     for name in names:
         results[name] = report(name, found[name], args.worst)
+    if shared:
+        print(f"-- the {len(shared)} words both references compare")
+        for k, name in enumerate(names):
+            starts = [abs(pair[k].start) for pair in shared]
+            ends = [abs(pair[k].end) for pair in shared]
+            print(f"{name:12s} start {summary(starts)}; end {summary(ends)}")
+            results[f"{name}_on_shared_words"] = {
+                "start_median_ms": float(np.median(starts) * 1000),
+                "start_p90_ms": float(np.percentile(starts, 90) * 1000),
+            }
     ratio = durations_cost(args.rounds)
     print(f"durations output: model time x{ratio:.3f} (prepared original / shipped)")
     results["durations_cost_ratio"] = ratio

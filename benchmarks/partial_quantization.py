@@ -1,6 +1,6 @@
 """Quantizing part of the vocoder's residual blocks 3-5: quality gate and CPU time.
 
-``int8-static`` keeps every convolution of residual blocks 3-5 in float (the
+``int8-static`` keeps residual blocks 3 and 4 in float (recipe 1-3 kept 3-5: the
 sensitivity analysis in docs/performance.md); they are about a third of its run
 time. This prepares ``int8-static`` again, in a temporary folder (the cache is not
 touched), with a smaller set of float convolutions per ``--candidate``, calibrated as
@@ -12,10 +12,10 @@ CPU-time comparison of ``edge_caps.py`` against the original model and the prepa
         [--calibration percentile] [--calibration-feeds 8] [--phrases 4] [--rounds 5]
         [--whisper base] [--skip-quality] [--json out.json]
 
-Each candidate calibrates for 2-5 minutes. ``--calibration percentile`` sets activation
-ranges to the 99.99th percentile (``--percentile``) of a histogram instead of MinMax;
-it holds every calibrated activation of every feed in memory, so
-``--calibration-feeds`` can use fewer feeds than the recipe's.
+Each candidate calibrates for 2-5 minutes. Activation ranges are the recipe's: the
+99.99th percentile (``--percentile``) of a histogram; ``--calibration minmax`` uses
+each activation's extremes instead. ``--calibration-feeds`` calibrates on fewer feeds
+than the recipe's.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import onnx
 from edge_caps import Bench, cpu_times, print_quality, print_speed, quality, speed_chunks
 from litetts.kokoro.variants import dequantize_convolutions
 from litetts.kokoro.variants.prepare import _finished
-from litetts.kokoro.variants.quantize import quantize_convolutions
+from litetts.kokoro.variants.quantize import CALIBRATION_PERCENTILE, quantize_convolutions
 
 CANDIDATES = {
     # only each block's second convolutions (dilation 1) quantized
@@ -49,8 +49,8 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--candidate", action="append", choices=list(CANDIDATES))
-    parser.add_argument("--calibration", choices=("minmax", "percentile"), default="minmax")
-    parser.add_argument("--percentile", type=float, default=99.99)
+    parser.add_argument("--calibration", choices=("minmax", "percentile"), default="percentile")
+    parser.add_argument("--percentile", type=float, default=CALIBRATION_PERCENTILE)
     parser.add_argument("--calibration-feeds", type=int, help="calibrate on only the first N feeds")
     parser.add_argument("--phrases", type=int, default=4, help="standard phrases per voice")
     parser.add_argument("--rounds", type=int, default=5)

@@ -287,3 +287,18 @@ def test_a_flipped_byte_with_its_mtime_put_back_is_prepared_again(
 
     assert again.check is not None  # prepared and checked afresh, not reused
     assert good == again.path.read_bytes()
+
+
+def test_a_new_recipe_removes_the_file_it_supersedes(
+    tiny_int8: Path, feeds: FeedSource, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = _cache(tiny_int8)
+    old = cache.prepare("float", feeds).path
+    kept = cache.prepare("int8-static", feeds).path
+
+    monkeypatch.setattr(prepare_module, "RECIPE", prepare_module.RECIPE + 1)
+    new = cache.prepare("float", feeds).path
+
+    remaining = sorted(p.name for p in cache.folder.iterdir())
+    assert old != new
+    assert remaining == sorted(p.name + s for p in (new, kept) for s in ("", ".json"))

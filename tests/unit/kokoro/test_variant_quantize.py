@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import onnx
 import onnxruntime as ort
+import pytest
 from tests.unit.kokoro.conftest import tiny_feed
 
 from litetts.kokoro.model import Feed
@@ -14,7 +15,7 @@ from litetts.kokoro.variants.prepare import FeedSource
 from litetts.kokoro.variants.quantize import quantize_convolutions
 
 
-def _quantized(floating: Path, output: Path, feeds: FeedSource, **kwargs: float) -> Path:
+def _quantized(floating: Path, output: Path, feeds: FeedSource, **kwargs: float | None) -> Path:
     quantize_convolutions(floating, output, feeds(), keep_float=(), **kwargs)
     return output
 
@@ -38,7 +39,18 @@ def test_percentile_ranges_are_not_the_minmax_ones(
     tiny_models: tuple[Path, Path], tmp_path: Path, feeds: FeedSource
 ) -> None:
     feed = tiny_feed(40, 9)
-    minmax = _run(_quantized(tiny_models[0], tmp_path / "m.onnx", feeds), feed)
+    minmax = _run(_quantized(tiny_models[0], tmp_path / "m.onnx", feeds, percentile=None), feed)
     clipped = _run(_quantized(tiny_models[0], tmp_path / "p.onnx", feeds, percentile=90.0), feed)
 
     assert not np.array_equal(minmax, clipped)
+
+
+def test_percentile_calibration_prints_nothing(
+    tiny_models: tuple[Path, Path],
+    tmp_path: Path,
+    feeds: FeedSource,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _quantized(tiny_models[0], tmp_path / "p.onnx", feeds)
+
+    assert capsys.readouterr().out == ""

@@ -7,11 +7,13 @@ that holds everything its content depends on::
     kokoro-float-3f2a9c1e0b7d4a55-ort1.32.0-r1.onnx.json   stamp: size, mtime, SHA-256
 
 (variant, the source model's SHA-256, the onnxruntime version, the recipe number).
-A later load reuses the file when its SHA-256, hashed on every load, is the one its
-stamp recorded (a flipped byte is caught even with the size and modification time
-put back); otherwise the variant is prepared afresh. Anything that goes wrong
-(``onnx`` not installed, an unexpected graph, a failed check) leaves the original
-model in use, with the reason logged as a warning.
+Preparing a file removes the one it supersedes: the same variant of the same source
+under another onnxruntime version or recipe. A later load reuses the file when its
+SHA-256, hashed on every load, is the one its stamp recorded (a flipped byte is
+caught even with the size and modification time put back); otherwise the variant is
+prepared afresh. Anything that goes wrong (``onnx`` not installed, an unexpected
+graph, a failed check) leaves the original model in use, with the reason logged as a
+warning.
 """
 
 from __future__ import annotations
@@ -54,9 +56,10 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-RECIPE: Final = 3
+RECIPE: Final = 4
 """2: the decoder's norms and Snakes fused (`vocoder`), the pads' durations capped
-(`edges`); 3: every variant also outputs its per-token durations (`durations`).
+(`edges`); 3: every variant also outputs its per-token durations (`durations`);
+4: ``int8-static`` calibrates to percentiles and quantizes vocoder block 5 (`quantize`).
 Bumped whenever a rewrite changes its output, so that old cached files are not reused."""
 
 MIN_CORRELATION: Final = 0.9
@@ -192,6 +195,7 @@ class VariantCache:
                 _finish(temporary)
             check = self._check(temporary, feeds)
         self._write_stamp(target, variant)
+        _remove_superseded(self.folder, target, f"kokoro-{variant}-{self.source_sha256[:16]}-")
         logger.info(
             "prepared %s model %s in %.1f s (spectral correlation %.3f with the original)",
             variant,
@@ -318,3 +322,19 @@ def _remove_stale(folder: Path, target: Path) -> None:
                 leftover.unlink()
         except OSError as err:  # another process may be cleaning up as well
             logger.debug("could not remove %s: %s", leftover, err)
+
+
+def _remove_superseded(folder: Path, target: Path, prefix: str) -> None:
+    """Delete the files (and stamps) that `target` replaces: those named `prefix`
+    (one variant of one source) under another onnxruntime version or recipe. Each is
+    as large as the model; an upgrade would otherwise leave them behind for good."""
+    for old in folder.glob(f"{prefix}ort*-r*.onnx"):
+        if old == target:
+            continue
+        for path in (old, old.with_name(old.name + ".json")):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as err:  # read-only cache, or another process's lock
+                logger.debug("could not remove %s: %s", path, err)
+                continue
+        logger.info("removed %s, superseded by %s", old.name, target.name)

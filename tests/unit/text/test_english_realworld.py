@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from litetts.text import normalize
@@ -86,5 +87,8 @@ PROSE_WORDS = sorted(
 def test_plain_prose_is_untouched(words: list[str], end: str) -> None:
     prose = " ".join(words) + end
     prose = prose[0].upper() + prose[1:]
+    # A section word numbers an "I" after it ("chapter I." is chapter one, roman.py),
+    # unless a relative clause reads it as the pronoun (test_roman.py covers both).
+    assume(not re.search(r"\b[Cc]hapter I\b", prose))
 
     assert prose == normalize(prose)

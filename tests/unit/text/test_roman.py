@@ -24,6 +24,9 @@ CASES = [
     ("Super Bowl LVIII", "Super Bowl fifty-eight"),
     ("Volume XII", "Volume twelve"),
     ("Type II diabetes", "Type two diabetes"),
+    ("Type I diabetes", "Type one diabetes"),
+    ("He was in chapter I.", "He was in chapter one."),
+    ("The chapter I.", "The chapter one."),
     ("Star Wars: Episode IV", "Star Wars: Episode four"),
 ]
 
@@ -35,6 +38,9 @@ UNCHANGED = [
     "The CIVIL war",
     "Malcolm X",
     "Elizabeth I think",
+    "In the chapter I read yesterday, he dies.",
+    "It was the part I liked best.",
+    "Every level I reached was harder.",
 ]
 
 

@@ -4,8 +4,9 @@ After a word that numbers its parts ("Chapter IV", "World War II", "Super Bowl
 LVIII") a numeral reads as a cardinal: "Chapter four". After a capitalised name
 ("Henry VIII", "Louis XIV", "Elizabeth II") it reads as a regnal ordinal: "Henry
 the Eighth". A lone "I" is only a numeral after a section word or a title and a
-name ("King George I"), never the pronoun; words such as "MIX" or "CIVIL" are
-never numerals.
+name ("King George I"), never the pronoun: not in a relative clause either ("the
+chapter I read", "the part I liked": a determiner before the section word and a
+lowercase word after "I"); words such as "MIX" or "CIVIL" are never numerals.
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ _NOT_NAMES: Final = frozenset(
         " Your His Her Their So Not No Yes All Any Each Every Some Both"
     ).split()
 )
+_DETERMINER_BEFORE: Final = re.compile(
+    r"\b(?:the|this|that|these|those|every|each|which|what|whatever|whichever|any|a|an|my"
+    r"|your|his|her|our|their|first|last|next|only|same|one)\s+$",
+    re.IGNORECASE,
+)
+_WORD_AFTER: Final = re.compile(r"\s+[a-z]")
 _NUMERAL: Final = r"(?P<numeral>[IVXLCDM]+)"
 _AFTER: Final = r"(?P<possessive>['’]s)?(?![\w'’\-]|\s+[A-Z](?:[\s.,;:!?'’-]|$))"
 _SECTION: Final = re.compile(
@@ -59,6 +66,16 @@ def roman_value(numeral: str) -> int | None:
     return total
 
 
+def _relative_clause(match: re.Match[str]) -> bool:
+    """True for "the chapter I read": the pronoun after "determiner + section word"."""
+    if match["numeral"] != "I" or match["possessive"]:
+        return False
+    before = match.string[max(0, match.start() - 12) : match.start()]
+    return bool(
+        _DETERMINER_BEFORE.search(before) and _WORD_AFTER.match(match.string, match.end())
+    )
+
+
 def expand_roman(text: str, british: bool = False) -> str:
     """``World War II`` -> "World War two", ``Henry VIII`` -> "Henry the Eighth"."""
 
@@ -67,7 +84,7 @@ def expand_roman(text: str, british: bool = False) -> str:
 
     def section(match: re.Match[str]) -> str:
         value = roman_value(match["numeral"])
-        if value is None:
+        if value is None or _relative_clause(match):
             return match[0]
         return match["context"] + match["gap"] + cardinal(value, british) + possessive(match)
 

@@ -71,9 +71,7 @@ def _relative_clause(match: re.Match[str]) -> bool:
     if match["numeral"] != "I" or match["possessive"]:
         return False
     before = match.string[max(0, match.start() - 12) : match.start()]
-    return bool(
-        _DETERMINER_BEFORE.search(before) and _WORD_AFTER.match(match.string, match.end())
-    )
+    return bool(_DETERMINER_BEFORE.search(before) and _WORD_AFTER.match(match.string, match.end()))
 
 
 def expand_roman(text: str, british: bool = False) -> str:

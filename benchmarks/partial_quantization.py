@@ -39,8 +39,12 @@ CANDIDATES = {
     "convs2": (r"/generator/resblocks\.[3-5]/convs1\.", r"/generator/conv_post/"),
     # block 3 (kernel 3, the cheapest of the three) quantized, 4 and 5 float
     "block3": (r"/generator/resblocks\.[45]/", r"/generator/conv_post/"),
-    # block 5 (kernel 11, the costliest) quantized, 3 and 4 float
+    # block 5 (kernel 11, the costliest) quantized, 3 and 4 float: recipe 4
     "block5": (r"/generator/resblocks\.[34]/", r"/generator/conv_post/"),
+    # blocks 4 and 5 quantized, 3 float
+    "block45": (r"/generator/resblocks\.3/", r"/generator/conv_post/"),
+    # all three blocks quantized, only the output projection float
+    "block345": (r"/generator/conv_post/",),
 }
 
 

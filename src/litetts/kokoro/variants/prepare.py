@@ -331,10 +331,10 @@ def _remove_superseded(folder: Path, target: Path, prefix: str) -> None:
     for old in folder.glob(f"{prefix}ort*-r*.onnx"):
         if old == target:
             continue
-        for path in (old, old.with_name(old.name + ".json")):
-            try:
-                path.unlink(missing_ok=True)
-            except OSError as err:  # read-only cache, or another process's lock
-                logger.debug("could not remove %s: %s", path, err)
-                continue
-        logger.info("removed %s, superseded by %s", old.name, target.name)
+        try:
+            old.unlink(missing_ok=True)
+            old.with_name(old.name + ".json").unlink(missing_ok=True)
+        except OSError as err:  # a read-only cache: harmless, the file is just kept
+            logger.debug("could not remove %s: %s", old.name, err)
+        else:
+            logger.info("removed %s, superseded by %s", old.name, target.name)
